@@ -1,0 +1,144 @@
+package io.imagegate.catalog;
+
+import io.imagegate.money.Micros;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Reads catalog files ({@code catalog/models.json} on the classpath, then an optional operator file whose
+ * models replace or add to the built-in ones). Every problem is reported with the model and the field, so a
+ * bad override fails start-up with a message that says what to fix.
+ */
+public final class CatalogLoader {
+
+    public static final String BUILT_IN = "/catalog/models.json";
+
+    private final JsonMapper json = JsonMapper.builder().build();
+
+    public Catalog load(Optional<Path> override) {
+        Map<String, ModelSpec> models = new LinkedHashMap<>();
+        try (InputStream in = CatalogLoader.class.getResourceAsStream(BUILT_IN)) {
+            if (in == null) {
+                throw new IllegalStateException("built-in catalog " + BUILT_IN + " is missing from the classpath");
+            }
+            readInto(json.readTree(in), "built-in catalog", models);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        override.ifPresent(path -> {
+            try (InputStream in = Files.newInputStream(path)) {
+                readInto(json.readTree(in), path.toString(), models);
+            } catch (IOException e) {
+                throw new IllegalStateException("cannot read catalog file " + path
+                        + " (set imagegate.catalog-file to a readable JSON file, or unset it): " + e.getMessage(), e);
+            }
+        });
+        return new Catalog(List.copyOf(models.values()));
+    }
+
+    private void readInto(JsonNode root, String source, Map<String, ModelSpec> models) {
+        JsonNode list = root.path("models");
+        if (!list.isArray()) {
+            throw new IllegalStateException(source + ": expected {\"models\": [...]}");
+        }
+        for (JsonNode node : list) {
+            String id = node.path("id").asString("");
+            try {
+                ModelSpec model = toModel(node);
+                models.put(model.id(), model);
+            } catch (RuntimeException e) {
+                throw new IllegalStateException(source + ", model '" + id + "': " + e.getMessage(), e);
+            }
+        }
+    }
+
+    private ModelSpec toModel(JsonNode node) {
+        List<ImageSize> sizes = strings(node, "sizes").stream().map(ImageSize::parse).toList();
+        ImageSize defaultSize = ImageSize.parse(text(node, "default_size"));
+        Map<AspectRatio, ImageSize> ratios = new LinkedHashMap<>();
+        for (Map.Entry<String, JsonNode> e : required(node, "aspect_ratios").properties()) {
+            ratios.put(AspectRatio.parse(e.getKey()), ImageSize.parse(e.getValue().asString()));
+        }
+        List<String> qualities = strings(node, "qualities");
+        Optional<String> defaultQuality = qualities.isEmpty() ? Optional.empty() : Optional.of(qualities.getFirst());
+        List<Price> prices = new ArrayList<>();
+        for (JsonNode p : required(node, "prices")) {
+            Optional<String> quality = p.path("quality").isString()
+                    ? Optional.of(p.path("quality").asString()) : Optional.empty();
+            prices.add(new Price(SizeTier.parse(text(p, "tier")), quality, Micros.parse(text(p, "usd"))));
+        }
+        JsonNode n = required(node, "n");
+        ModelSpec model = new ModelSpec(
+                text(node, "id"), text(node, "display_name"), text(node, "vendor"), text(node, "tier"),
+                text(node, "capability"), text(node, "description"), text(node, "prompt_note"),
+                required(node, "created").asLong(),
+                sizes, defaultSize, ratios,
+                new IntRange(n.path("min").asInt(1), n.path("max").asInt(1)),
+                required(node, "seed").asBoolean(), qualities, defaultQuality,
+                required(node, "img2img").asBoolean(), required(node, "negative_prompt").asBoolean(),
+                ImageSize.parse(text(node, "max_resolution")),
+                required(node, "max_prompt_chars").asInt(),
+                Duration.ofSeconds(required(node, "sync_deadline_seconds").asLong()),
+                text(node, "typical_latency"), text(node, "pricing_label"), prices, strings(node, "when_to_use"));
+        check(model);
+        return model;
+    }
+
+    /** The pieces of a model must agree, or requests would fail later in ways the catalog promised they won't. */
+    private static void check(ModelSpec model) {
+        if (!model.sizes().contains(model.defaultSize())) {
+            throw new IllegalStateException("default_size " + model.defaultSize() + " is not in sizes");
+        }
+        if (model.n().min() < 1) {
+            throw new IllegalStateException("n.min must be at least 1");
+        }
+        if (model.maxPromptChars() < 1) {
+            throw new IllegalStateException("max_prompt_chars must be positive");
+        }
+        List<Optional<String>> qualities = model.qualities().isEmpty()
+                ? List.of(Optional.empty()) : model.qualities().stream().map(Optional::of).toList();
+        for (ImageSize size : model.producibleSizes()) {
+            for (Optional<String> quality : qualities) {
+                if (model.priceFor(SizeTier.of(size), quality).isEmpty()) {
+                    throw new IllegalStateException("no price for size " + size + " (tier "
+                            + SizeTier.of(size).label() + ")" + quality.map(q -> ", quality " + q).orElse(""));
+                }
+            }
+        }
+    }
+
+    private static JsonNode required(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        if (value == null || value.isNull()) {
+            throw new IllegalStateException("missing field '" + field + "'");
+        }
+        return value;
+    }
+
+    private static String text(JsonNode node, String field) {
+        JsonNode value = required(node, field);
+        if (!value.isString()) {
+            throw new IllegalStateException("field '" + field + "' must be a string");
+        }
+        return value.asString();
+    }
+
+    private static List<String> strings(JsonNode node, String field) {
+        List<String> values = new ArrayList<>();
+        for (JsonNode v : required(node, field)) {
+            values.add(v.asString());
+        }
+        return values;
+    }
+}

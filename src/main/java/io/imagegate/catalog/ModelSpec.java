@@ -1,0 +1,178 @@
+package io.imagegate.catalog;
+
+import io.imagegate.catalog.RequestRejected.Reason;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.stream.Collectors;
+
+/**
+ * One catalog model: what it can do, what it costs and how it is described. Built only by
+ * {@link CatalogLoader}, which checks that the pieces agree (the default size is listed, every producible
+ * size has a price, ...).
+ *
+ * @param sizes          the sizes a caller may name, in the order the model page lists them
+ * @param aspectRatios   the exact pixel size each ratio yields when a caller gives only {@code aspect_ratio}
+ * @param qualities      the quality values, empty when the model has no quality modifier
+ * @param maxPromptChars prompt length limit in characters (code points), checked before anything is called
+ */
+public record ModelSpec(
+        String id,
+        String displayName,
+        String vendor,
+        String tier,
+        String capability,
+        String description,
+        String promptNote,
+        long created,
+        List<ImageSize> sizes,
+        ImageSize defaultSize,
+        Map<AspectRatio, ImageSize> aspectRatios,
+        IntRange n,
+        boolean seed,
+        List<String> qualities,
+        Optional<String> defaultQuality,
+        boolean img2img,
+        boolean negativePrompt,
+        ImageSize maxResolution,
+        int maxPromptChars,
+        Duration syncDeadline,
+        String typicalLatency,
+        String pricingLabel,
+        List<Price> prices,
+        List<String> whenToUse) {
+
+    /** The largest seed every upstream accepts (Gemini's is an int32). */
+    public static final long MAX_SEED = Integer.MAX_VALUE;
+
+    public ModelSpec {
+        sizes = List.copyOf(sizes);
+        aspectRatios = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(aspectRatios));
+        qualities = List.copyOf(qualities);
+        prices = List.copyOf(prices);
+        whenToUse = List.copyOf(whenToUse);
+    }
+
+    /**
+     * Checks the caller's options against this model and fills in the defaults. Unsupported capabilities are
+     * rejected here, before any routing, so no upstream sees a request the catalog says it cannot serve.
+     */
+    public ResolvedOptions resolve(RequestedOptions asked) {
+        if (asked.negativePrompt() && !negativePrompt) {
+            throw unsupported("negative_prompt", "a negative prompt");
+        }
+        if (asked.initImage() && !img2img) {
+            throw unsupported("image", "an init image (img2img)");
+        }
+        if (asked.seed().isPresent() && !seed) {
+            throw unsupported("seed", "seed reproduction");
+        }
+        if (asked.quality().isPresent() && qualities.isEmpty()) {
+            throw unsupported("quality", "a quality modifier");
+        }
+        return new ResolvedOptions(resolveSize(asked), resolveN(asked), resolveSeed(asked), resolveQuality(asked));
+    }
+
+    /** Length is counted in code points, so a CJK or emoji prompt is measured as a reader would count it. */
+    public void checkPrompt(String prompt) {
+        int length = prompt.codePointCount(0, prompt.length());
+        if (length > maxPromptChars) {
+            throw new RequestRejected(Reason.INVALID_VALUE, "prompt", "prompt is " + length
+                    + " characters; " + id + " accepts at most " + maxPromptChars + ". Shorten the prompt.");
+        }
+    }
+
+    public Optional<Price> priceFor(SizeTier tier, Optional<String> quality) {
+        return prices.stream().filter(p -> p.appliesTo(tier, quality)).findFirst();
+    }
+
+    /** Every size a request can end up with: the listed sizes and the aspect-ratio sizes. */
+    public List<ImageSize> producibleSizes() {
+        return java.util.stream.Stream.concat(sizes.stream(), aspectRatios.values().stream()).distinct().toList();
+    }
+
+    private ImageSize resolveSize(RequestedOptions asked) {
+        Optional<ImageSize> size = asked.size().map(this::parseSize);
+        Optional<AspectRatio> ratio = asked.aspectRatio().map(this::parseRatio);
+        if (size.isPresent() && ratio.isPresent()) {
+            ImageSize s = size.get();
+            AspectRatio r = ratio.get();
+            if (!r.isExactlyRatioOf(s) && !s.equals(aspectRatios.get(r))) {
+                throw new RequestRejected(Reason.INCONSISTENT, "aspect_ratio",
+                        "size " + s + " is not " + r + " (" + id + " gives " + aspectRatios.get(r) + " for " + r
+                                + "); send only one of size and aspect_ratio, or make them agree.");
+            }
+            return s;
+        }
+        return size.or(() -> ratio.map(aspectRatios::get)).orElse(defaultSize);
+    }
+
+    private ImageSize parseSize(String text) {
+        if (text.equals("auto")) {
+            return defaultSize;
+        }
+        try {
+            ImageSize size = ImageSize.parse(text);
+            if (sizes.contains(size)) {
+                return size;
+            }
+        } catch (IllegalArgumentException notASize) {
+            // Falls through to the message that lists what is supported.
+        }
+        throw new RequestRejected(Reason.INVALID_VALUE, "size", "size '" + text + "' is not supported by " + id
+                + ". Supported: " + join(sizes) + " (or give aspect_ratio: " + join(aspectRatios.keySet()) + ").");
+    }
+
+    private AspectRatio parseRatio(String text) {
+        try {
+            AspectRatio ratio = AspectRatio.parse(text);
+            if (aspectRatios.containsKey(ratio)) {
+                return ratio;
+            }
+        } catch (IllegalArgumentException notARatio) {
+            // Falls through to the message that lists what is supported.
+        }
+        throw new RequestRejected(Reason.INVALID_VALUE, "aspect_ratio", "aspect_ratio '" + text
+                + "' is not supported by " + id + ". Supported: " + join(aspectRatios.keySet()) + ".");
+    }
+
+    private int resolveN(RequestedOptions asked) {
+        int value = asked.n().orElse(n.min());
+        if (!n.contains(value)) {
+            throw new RequestRejected(Reason.INVALID_VALUE, "n",
+                    "n must be between " + n.min() + " and " + n.max() + " for " + id + "; got " + value + ".");
+        }
+        return value;
+    }
+
+    private OptionalLong resolveSeed(RequestedOptions asked) {
+        if (asked.seed().isPresent()) {
+            long value = asked.seed().getAsLong();
+            if (value < 0 || value > MAX_SEED) {
+                throw new RequestRejected(Reason.INVALID_VALUE, "seed",
+                        "seed must be between 0 and " + MAX_SEED + "; got " + value + ".");
+            }
+        }
+        return asked.seed();
+    }
+
+    private Optional<String> resolveQuality(RequestedOptions asked) {
+        if (asked.quality().isPresent() && !qualities.contains(asked.quality().get())) {
+            throw new RequestRejected(Reason.INVALID_VALUE, "quality", "quality '" + asked.quality().get()
+                    + "' is not supported by " + id + ". Supported: " + String.join(", ", qualities) + ".");
+        }
+        return asked.quality().or(() -> defaultQuality);
+    }
+
+    private RequestRejected unsupported(String param, String what) {
+        return new RequestRejected(Reason.UNSUPPORTED, param,
+                "Model " + id + " does not support " + what + "; remove '" + param + "' from the request.");
+    }
+
+    private static String join(java.util.Collection<?> values) {
+        return values.stream().map(Object::toString).collect(Collectors.joining(", "));
+    }
+}

@@ -1,0 +1,17 @@
+package io.imagegate.catalog;
+
+import java.util.Optional;
+
+/** The price of one delivered image at a size tier and, for models with a quality modifier, a quality. */
+public record Price(SizeTier tier, Optional<String> quality, long micros) {
+
+    public Price {
+        if (micros < 0) {
+            throw new IllegalArgumentException("negative price for " + tier.label());
+        }
+    }
+
+    public boolean appliesTo(SizeTier tier, Optional<String> quality) {
+        return this.tier == tier && this.quality.equals(quality);
+    }
+}
