@@ -1,0 +1,92 @@
+package io.imagegate.auth;
+
+import io.imagegate.auth.AuthenticationFailed.Reason;
+import io.imagegate.ids.IdGenerator;
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** Creates, revokes and resolves API keys ({@code api_keys} table). */
+public final class ApiKeys {
+
+    private static final String BEARER = "Bearer ";
+
+    private final JdbcClient jdbc;
+    private final IdGenerator ids;
+    private final Clock clock;
+
+    public ApiKeys(JdbcClient jdbc, IdGenerator ids, Clock clock) {
+        this.jdbc = jdbc;
+        this.ids = ids;
+        this.clock = clock;
+    }
+
+    /** A new key; {@code secret} is the only copy of the plain key there will ever be. */
+    public record CreatedKey(String id, String secret) {
+    }
+
+    public CreatedKey create(String accountId, Optional<Collection<String>> models) {
+        String id = ids.key();
+        String secret = ids.apiKeySecret();
+        jdbc.sql("""
+                INSERT INTO api_keys (id, account_id, key_hash, key_prefix, models, created_at)
+                VALUES (?, ?, ?, ?, ?, ?)""")
+                .params(id, accountId, KeyHash.of(secret), secret.substring(0, 8),
+                        models.map(m -> String.join(",", m)).orElse(null), clock.instant().getEpochSecond())
+                .update();
+        return new CreatedKey(id, secret);
+    }
+
+    /** Returns false when no active key has this id. */
+    public boolean revoke(String keyId) {
+        return jdbc.sql("UPDATE api_keys SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL")
+                .params(clock.instant().getEpochSecond(), keyId)
+                .update() == 1;
+    }
+
+    /**
+     * Resolves the key from {@code x-api-key} (the model pages' header) or {@code Authorization: Bearer}
+     * (what the OpenAI SDKs send). Either may be null.
+     */
+    public Caller authenticate(String xApiKey, String authorization) {
+        String fromHeader = blankToNull(xApiKey);
+        String fromBearer = authorization != null && authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())
+                ? blankToNull(authorization.substring(BEARER.length())) : null;
+        if (fromHeader != null && fromBearer != null && !fromHeader.equals(fromBearer)) {
+            throw new AuthenticationFailed(Reason.CONFLICTING, "The x-api-key and Authorization headers carry"
+                    + " different keys. Send the key in one of them, or the same key in both.");
+        }
+        String secret = fromHeader != null ? fromHeader : fromBearer;
+        if (secret == null) {
+            throw new AuthenticationFailed(Reason.MISSING, "No API key. Send it as 'x-api-key: KEY' or"
+                    + " 'Authorization: Bearer KEY'.");
+        }
+        KeyRow row = jdbc.sql("SELECT id, account_id, models, revoked_at FROM api_keys WHERE key_hash = ?")
+                .param(KeyHash.of(secret.strip()))
+                .query((rs, n) -> new KeyRow(rs.getString("id"), rs.getString("account_id"), rs.getString("models"),
+                        rs.getObject("revoked_at") != null))
+                .optional()
+                .orElseThrow(() -> new AuthenticationFailed(Reason.UNKNOWN, "Invalid API key. Check the key, or"
+                        + " ask your administrator for a new one."));
+        if (row.revoked()) {
+            throw new AuthenticationFailed(Reason.REVOKED, "This API key has been revoked. Ask your administrator"
+                    + " for a new one.");
+        }
+        return new Caller(row.id(), row.accountId(), Optional.ofNullable(row.models()).map(ApiKeys::splitModels));
+    }
+
+    private record KeyRow(String id, String accountId, String models, boolean revoked) {
+    }
+
+    private static Set<String> splitModels(String csv) {
+        return Arrays.stream(csv.split(",")).filter(s -> !s.isEmpty()).collect(Collectors.toSet());
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+}

@@ -1,0 +1,61 @@
+package io.imagegate.config;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.imagegate.ids.IdGenerator;
+import io.imagegate.imaging.ImageWorkers;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.random.RandomGenerator;
+import javax.sql.DataSource;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The clock, randomness, data directory and embedded database every feature shares. */
+@Configuration(proxyBeanMethods = false)
+public class CoreConfig {
+
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    /** Secure, because it mints API keys, secrets and image ids that must not be guessable. */
+    @Bean
+    RandomGenerator random() {
+        return new SecureRandom();
+    }
+
+    @Bean
+    IdGenerator idGenerator(RandomGenerator random) {
+        return new IdGenerator(random);
+    }
+
+    /** One thread per core: image work is pure CPU, so more threads would only take turns. */
+    @Bean
+    ImageWorkers imageWorkers() {
+        return new ImageWorkers(Runtime.getRuntime().availableProcessors());
+    }
+
+    @Bean
+    DataDirectory dataDirectory(ImagegateProperties properties) {
+        return new DataDirectory(properties.dataDir());
+    }
+
+    /**
+     * SQLite in WAL mode: readers never wait for the writer, and writers queue on the busy timeout instead of
+     * failing with SQLITE_BUSY while another connection commits.
+     */
+    @Bean
+    DataSource dataSource(DataDirectory dataDir) {
+        HikariConfig config = new HikariConfig();
+        config.setPoolName("imagegate-sqlite");
+        config.setJdbcUrl("jdbc:sqlite:" + dataDir.resolve("imagegate.db"));
+        config.addDataSourceProperty("journal_mode", "WAL");
+        config.addDataSourceProperty("synchronous", "NORMAL");
+        config.addDataSourceProperty("busy_timeout", "30000");
+        config.addDataSourceProperty("foreign_keys", "true");
+        config.setMaximumPoolSize(8);
+        return new HikariDataSource(config);
+    }
+}

@@ -1,0 +1,62 @@
+package io.imagegate.config;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Base64;
+import java.util.Optional;
+import java.util.random.RandomGenerator;
+
+/** The data directory, created on first use, and the secrets kept in it. */
+public final class DataDirectory {
+
+    private final Path root;
+
+    public DataDirectory(Path root) {
+        this.root = root.toAbsolutePath().normalize();
+        try {
+            Files.createDirectories(this.root);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot create the data directory " + this.root
+                    + " (set imagegate.data-dir / IMAGEGATE_DATA_DIR to a writable path): " + e.getMessage(), e);
+        }
+        if (!Files.isWritable(this.root)) {
+            throw new IllegalStateException("the data directory " + this.root + " is not writable"
+                    + " (set imagegate.data-dir / IMAGEGATE_DATA_DIR to a writable path)");
+        }
+    }
+
+    public Path resolve(String name) {
+        return root.resolve(name);
+    }
+
+    /** A secret read from {@code name} in the data dir, or empty when the file does not exist yet. */
+    public Optional<String> readSecret(String name) {
+        Path file = root.resolve(name);
+        try {
+            return Files.exists(file) ? Optional.of(Files.readString(file).strip()) : Optional.empty();
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Generates a 256-bit secret, keeps it readable by the owner only, and returns it. */
+    public String createSecret(String name, String prefix, RandomGenerator random) {
+        byte[] bytes = new byte[32];
+        random.nextBytes(bytes);
+        String secret = prefix + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        Path file = root.resolve(name);
+        try {
+            Files.writeString(file, secret + "\n");
+            try {
+                Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+            } catch (UnsupportedOperationException notPosix) {
+                // Windows file systems keep the file's default permissions.
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot write " + file + ": " + e.getMessage(), e);
+        }
+        return secret;
+    }
+}

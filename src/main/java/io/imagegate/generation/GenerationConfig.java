@@ -1,0 +1,22 @@
+package io.imagegate.generation;
+
+import io.imagegate.catalog.Catalog;
+import io.imagegate.config.ImagegateProperties;
+import io.imagegate.ids.IdGenerator;
+import io.imagegate.routing.Router;
+import io.imagegate.storage.ImageRecords;
+import io.imagegate.storage.ImageStore;
+import java.time.Clock;
+import java.util.random.RandomGenerator;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration(proxyBeanMethods = false)
+class GenerationConfig {
+
+    @Bean
+    GenerationService generationService(Catalog catalog, Router router, ImageStore store, ImageRecords records,
+            IdGenerator ids, Clock clock, RandomGenerator random, ImagegateProperties properties) {
+        return new GenerationService(catalog, router, store, records, ids, clock, random, properties.imageTtl());
+    }
+}

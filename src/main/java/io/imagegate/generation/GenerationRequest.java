@@ -1,0 +1,17 @@
+package io.imagegate.generation;
+
+import io.imagegate.catalog.RequestedOptions;
+import java.util.Optional;
+
+/**
+ * A generation request as the caller sent it, fields typed but not yet checked against the model.
+ *
+ * @param user the caller's own end-user id: recorded with the images, never sent upstream
+ */
+public record GenerationRequest(
+        String model,
+        String prompt,
+        RequestedOptions options,
+        ResponseFormat responseFormat,
+        Optional<String> user) {
+}

@@ -1,0 +1,13 @@
+package io.imagegate.generation;
+
+import io.imagegate.catalog.ResolvedOptions;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * What a generation delivered.
+ *
+ * @param seed the seed used for the first image (the caller's, or the one the gateway picked)
+ */
+public record GenerationResult(Instant created, ResolvedOptions options, long seed, List<DeliveredImage> images) {
+}

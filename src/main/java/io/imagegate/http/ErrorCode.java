@@ -1,0 +1,72 @@
+package io.imagegate.http;
+
+/**
+ * Every error the gateway answers with: HTTP status, OpenAI error {@code type}, and the stable {@code code}
+ * clients can switch on. A new failure gets a row here, so the table is the whole public error contract.
+ */
+public enum ErrorCode {
+    INVALID_JSON(400, Type.INVALID_REQUEST, "invalid_json"),
+    MISSING_PARAMETER(400, Type.INVALID_REQUEST, "missing_required_parameter"),
+    UNKNOWN_PARAMETER(400, Type.INVALID_REQUEST, "unknown_parameter"),
+    UNSUPPORTED_PARAMETER(400, Type.INVALID_REQUEST, "unsupported_parameter"),
+    INVALID_VALUE(400, Type.INVALID_REQUEST, "invalid_value"),
+    INCONSISTENT_PARAMETERS(400, Type.INVALID_REQUEST, "inconsistent_parameters"),
+    MODEL_NOT_FOUND(400, Type.INVALID_REQUEST, "model_not_found"),
+    MISSING_API_KEY(401, Type.AUTHENTICATION, "missing_api_key"),
+    INVALID_API_KEY(401, Type.AUTHENTICATION, "invalid_api_key"),
+    REVOKED_API_KEY(401, Type.AUTHENTICATION, "revoked_api_key"),
+    CONFLICTING_API_KEYS(401, Type.AUTHENTICATION, "conflicting_api_keys"),
+    MODEL_NOT_ALLOWED(403, Type.PERMISSION, "model_not_allowed"),
+    INVALID_SIGNATURE(403, Type.PERMISSION, "invalid_signature"),
+    URL_EXPIRED(403, Type.PERMISSION, "url_expired"),
+    NOT_FOUND(404, Type.INVALID_REQUEST, "not_found"),
+    /** {@code GET /v1/models/{id}} for an id the catalog lacks; a generation naming one is a 400 instead. */
+    NO_SUCH_MODEL(404, Type.INVALID_REQUEST, "model_not_found"),
+    METHOD_NOT_ALLOWED(405, Type.INVALID_REQUEST, "method_not_allowed"),
+    NOT_ACCEPTABLE(406, Type.INVALID_REQUEST, "not_acceptable"),
+    BODY_TOO_LARGE(413, Type.INVALID_REQUEST, "body_too_large"),
+    UNSUPPORTED_MEDIA_TYPE(415, Type.INVALID_REQUEST, "unsupported_media_type"),
+    INTERNAL_ERROR(500, Type.SERVER, "internal_error"),
+    UPSTREAM_ERROR(502, Type.UPSTREAM, "upstream_error");
+
+    /** The OpenAI error {@code type} values; SDKs pick their exception class by status, not by these. */
+    public enum Type {
+        INVALID_REQUEST("invalid_request_error"),
+        AUTHENTICATION("authentication_error"),
+        PERMISSION("permission_error"),
+        SERVER("server_error"),
+        UPSTREAM("upstream_error");
+
+        private final String wire;
+
+        Type(String wire) {
+            this.wire = wire;
+        }
+
+        public String wire() {
+            return wire;
+        }
+    }
+
+    private final int status;
+    private final Type type;
+    private final String code;
+
+    ErrorCode(int status, Type type, String code) {
+        this.status = status;
+        this.type = type;
+        this.code = code;
+    }
+
+    public int status() {
+        return status;
+    }
+
+    public Type type() {
+        return type;
+    }
+
+    public String code() {
+        return code;
+    }
+}

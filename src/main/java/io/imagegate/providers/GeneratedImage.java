@@ -1,0 +1,11 @@
+package io.imagegate.providers;
+
+import java.util.Optional;
+
+/**
+ * Image bytes as an upstream returned them, in whatever format it chose; the gateway sniffs the format.
+ *
+ * @param revisedPrompt the upstream's rewrite of, or commentary on, the prompt when it gave one
+ */
+public record GeneratedImage(byte[] bytes, Optional<String> revisedPrompt) {
+}

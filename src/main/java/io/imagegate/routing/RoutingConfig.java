@@ -1,0 +1,21 @@
+package io.imagegate.routing;
+
+import io.imagegate.catalog.Catalog;
+import io.imagegate.imaging.ImageWorkers;
+import io.imagegate.providers.sandbox.SandboxProvider;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration(proxyBeanMethods = false)
+class RoutingConfig {
+
+    @Bean
+    SandboxProvider sandboxProvider(ImageWorkers workers) {
+        return new SandboxProvider(workers);
+    }
+
+    @Bean
+    Router router(Catalog catalog, SandboxProvider sandbox) {
+        return new Router(catalog, sandbox);
+    }
+}

@@ -1,0 +1,41 @@
+package io.imagegate.storage;
+
+import io.imagegate.imaging.ImageFormat;
+import java.time.Instant;
+import java.util.List;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** The {@code images} table. */
+public final class ImageRecords {
+
+    private final JdbcClient jdbc;
+
+    public ImageRecords(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public void insert(ImageRecord image) {
+        jdbc.sql("""
+                INSERT INTO images (id, account_id, key_id, request_id, end_user, model, width, height, format,
+                                    byte_size, created_at, expires_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(image.id(), image.accountId(), image.keyId(), image.requestId(), image.endUser().orElse(null),
+                        image.model(),
+                        image.width(), image.height(), image.format().name(), image.byteSize(),
+                        image.createdAt().getEpochSecond(), image.expiresAt().getEpochSecond())
+                .update();
+    }
+
+    /** The oldest expired images first, at most {@code limit}, so one sweep never loads an unbounded list. */
+    public List<StoredImage> expiredBefore(Instant now, int limit) {
+        return jdbc.sql("SELECT id, format, expires_at FROM images WHERE expires_at <= ? ORDER BY expires_at LIMIT ?")
+                .params(now.getEpochSecond(), limit)
+                .query((rs, row) -> new StoredImage(rs.getString("id"), ImageFormat.valueOf(rs.getString("format")),
+                        Instant.ofEpochSecond(rs.getLong("expires_at"))))
+                .list();
+    }
+
+    public void delete(String id) {
+        jdbc.sql("DELETE FROM images WHERE id = ?").param(id).update();
+    }
+}

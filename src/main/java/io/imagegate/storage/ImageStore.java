@@ -1,0 +1,20 @@
+package io.imagegate.storage;
+
+import io.imagegate.imaging.ImageFormat;
+import java.io.InputStream;
+import java.net.URI;
+import java.util.Optional;
+
+/** Keeps image bytes under an opaque id and mints the URL a caller fetches them from. */
+public interface ImageStore {
+
+    void put(String id, ImageFormat format, byte[] bytes);
+
+    /** The bytes, or empty when the image is gone (swept, or never stored). */
+    Optional<InputStream> open(String id, ImageFormat format);
+
+    void delete(String id, ImageFormat format);
+
+    /** An absolute URL that serves the image until {@code image.expiresAt()} and is refused after it. */
+    URI url(StoredImage image);
+}
