@@ -1,0 +1,35 @@
+package io.imagegate.api;
+
+import io.imagegate.config.ImagegateProperties;
+import io.imagegate.ids.IdGenerator;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import tools.jackson.databind.json.JsonMapper;
+
+@Configuration(proxyBeanMethods = false)
+class ApiConfig {
+
+    @Bean
+    ErrorWriter errorWriter(JsonMapper json) {
+        return new ErrorWriter(json);
+    }
+
+    /** First of all filters, so even a request refused by a later filter carries its id. */
+    @Bean
+    FilterRegistrationBean<RequestIdFilter> requestIdFilter(IdGenerator ids) {
+        FilterRegistrationBean<RequestIdFilter> registration = new FilterRegistrationBean<>(new RequestIdFilter(ids));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
+    }
+
+    @Bean
+    FilterRegistrationBean<BodySizeLimitFilter> bodySizeLimitFilter(ImagegateProperties properties,
+            ErrorWriter errors) {
+        FilterRegistrationBean<BodySizeLimitFilter> registration = new FilterRegistrationBean<>(
+                new BodySizeLimitFilter(properties.maxRequestSize().toBytes(), errors));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+        return registration;
+    }
+}

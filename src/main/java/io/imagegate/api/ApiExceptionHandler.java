@@ -1,0 +1,114 @@
+package io.imagegate.api;
+
+import io.imagegate.auth.AuthenticationFailed;
+import io.imagegate.catalog.RequestRejected;
+import io.imagegate.generation.GenerationRefused;
+import io.imagegate.generation.UpstreamFailed;
+import io.imagegate.http.ApiException;
+import io.imagegate.http.ErrorCode;
+import io.imagegate.storage.FileAccessDenied;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.ErrorResponse;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+/**
+ * The one place where a failure becomes a status and an error body. Each domain refusal maps by an exhaustive
+ * switch, so a new reason is a compile error here until someone decides what the caller sees.
+ */
+@RestControllerAdvice
+public class ApiExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+
+    @ExceptionHandler(ApiException.class)
+    ResponseEntity<Object> api(ApiException e) {
+        return render(e);
+    }
+
+    @ExceptionHandler(AuthenticationFailed.class)
+    ResponseEntity<Object> authentication(AuthenticationFailed e) {
+        ErrorCode code = switch (e.reason()) {
+            case MISSING -> ErrorCode.MISSING_API_KEY;
+            case CONFLICTING -> ErrorCode.CONFLICTING_API_KEYS;
+            case UNKNOWN -> ErrorCode.INVALID_API_KEY;
+            case REVOKED -> ErrorCode.REVOKED_API_KEY;
+        };
+        return render(new ApiException(code, e.getMessage()));
+    }
+
+    @ExceptionHandler(GenerationRefused.class)
+    ResponseEntity<Object> refused(GenerationRefused e) {
+        ErrorCode code = switch (e.reason()) {
+            case UNKNOWN_MODEL -> ErrorCode.MODEL_NOT_FOUND;
+            case MODEL_NOT_ALLOWED -> ErrorCode.MODEL_NOT_ALLOWED;
+        };
+        return render(new ApiException(code, e.getMessage(), "model"));
+    }
+
+    @ExceptionHandler(RequestRejected.class)
+    ResponseEntity<Object> rejected(RequestRejected e) {
+        ErrorCode code = switch (e.reason()) {
+            case UNSUPPORTED -> ErrorCode.UNSUPPORTED_PARAMETER;
+            case INVALID_VALUE -> ErrorCode.INVALID_VALUE;
+            case INCONSISTENT -> ErrorCode.INCONSISTENT_PARAMETERS;
+        };
+        return render(new ApiException(code, e.getMessage(), e.param()));
+    }
+
+    @ExceptionHandler(FileAccessDenied.class)
+    ResponseEntity<Object> fileDenied(FileAccessDenied e) {
+        ErrorCode code = switch (e.reason()) {
+            case BAD_SIGNATURE -> ErrorCode.INVALID_SIGNATURE;
+            case EXPIRED -> ErrorCode.URL_EXPIRED;
+            case NOT_FOUND -> ErrorCode.NOT_FOUND;
+        };
+        return render(new ApiException(code, e.getMessage()));
+    }
+
+    @ExceptionHandler(UpstreamFailed.class)
+    ResponseEntity<Object> upstream(UpstreamFailed e) {
+        log.warn("Upstream failure: {}", e.getMessage());
+        return render(new ApiException(ErrorCode.UPSTREAM_ERROR, e.getMessage() + " Nothing was charged."));
+    }
+
+    /**
+     * Spring's own refusals (unknown path, wrong method, wrong media type) in the same body as ours, and
+     * anything unforeseen as a 500 that says nothing was charged.
+     */
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<Object> other(Exception e) {
+        if (e instanceof ErrorResponse spring) {
+            return spring(e, HttpStatus.valueOf(spring.getStatusCode().value()));
+        }
+        log.error("Unexpected failure", e);
+        return render(new ApiException(ErrorCode.INTERNAL_ERROR, "The gateway failed unexpectedly; nothing was"
+                + " charged. Retry, and report the x-request-id if it happens again."));
+    }
+
+    private static ResponseEntity<Object> spring(Exception e, HttpStatus status) {
+        ErrorCode code = SpringStatus.toCode(status);
+        ResponseEntity<Object> response = render(new ApiException(code, SpringStatus.message(status, e)));
+        if (e instanceof HttpRequestMethodNotSupportedException notSupported
+                && notSupported.getSupportedHttpMethods() != null) {
+            return ResponseEntity.status(response.getStatusCode())
+                    .headers(h -> h.setAllow(notSupported.getSupportedHttpMethods()))
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .body(response.getBody());
+        }
+        return response;
+    }
+
+    static ResponseEntity<Object> render(ApiException e) {
+        return ResponseEntity.status(e.code().status())
+                .header(HttpHeaders.CACHE_CONTROL, "no-store")
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(e.body());
+    }
+}

@@ -1,0 +1,30 @@
+package io.imagegate.api;
+
+import io.imagegate.http.ApiException;
+import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.boot.webmvc.error.ErrorController;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Answers the servlet container's error dispatch (failures outside Spring MVC, such as a request the
+ * container itself rejected) with the same error body as every other route.
+ */
+@RestController
+public class JsonErrorController implements ErrorController {
+
+    @RequestMapping("${server.error.path:/error}")
+    ResponseEntity<Object> error(HttpServletRequest request) {
+        if (request.getAttribute(RequestDispatcher.ERROR_EXCEPTION) instanceof ApiException api) {
+            return ApiExceptionHandler.render(api);
+        }
+        Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
+        HttpStatus status = code instanceof Integer value && HttpStatus.resolve(value) != null
+                ? HttpStatus.valueOf(value) : HttpStatus.NOT_FOUND;
+        return ApiExceptionHandler.render(new ApiException(SpringStatus.toCode(status),
+                SpringStatus.message(status, null)));
+    }
+}

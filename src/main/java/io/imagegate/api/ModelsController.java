@@ -1,0 +1,99 @@
+package io.imagegate.api;
+
+import io.imagegate.catalog.Catalog;
+import io.imagegate.catalog.ImageSize;
+import io.imagegate.catalog.ModelSpec;
+import io.imagegate.catalog.Price;
+import io.imagegate.catalog.SizeTier;
+import io.imagegate.http.ApiException;
+import io.imagegate.http.ErrorCode;
+import io.imagegate.money.Micros;
+import io.imagegate.routing.Route;
+import io.imagegate.routing.Router;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code GET /v1/models} and {@code GET /v1/models/{id}}: public, OpenAI's list shape, with each model's
+ * capabilities, limits, current prices and whether a real upstream or the sandbox serves it.
+ */
+@RestController
+public class ModelsController {
+
+    private final Catalog catalog;
+    private final Router router;
+
+    public ModelsController(Catalog catalog, Router router) {
+        this.catalog = catalog;
+        this.router = router;
+    }
+
+    record ModelList(String object, List<ModelView> data) {
+    }
+
+    record ModelView(String id, String object, long created, String ownedBy, String displayName, String vendor,
+            String tier, String capability, String description, String promptNote, List<String> sizes,
+            String defaultSize, Map<String, String> aspectRatios, Range n, boolean seed, List<String> qualities,
+            String defaultQuality, boolean img2img, boolean negativePrompt, String maxResolution,
+            int maxPromptChars, boolean sync, long syncDeadlineSeconds, String typicalLatency, Pricing pricing,
+            List<String> whenToUse, ServedBy servedBy) {
+    }
+
+    record Range(int min, int max) {
+    }
+
+    record Pricing(String label, String currency, String unit, List<PriceView> prices) {
+    }
+
+    record PriceView(String sizeTier, List<String> sizes, String quality, String price) {
+    }
+
+    record ServedBy(String provider, boolean simulated, String note) {
+    }
+
+    @GetMapping("/v1/models")
+    ModelList list() {
+        return new ModelList("list", catalog.all().stream().map(this::view).toList());
+    }
+
+    @GetMapping("/v1/models/{id}")
+    ModelView one(@PathVariable String id) {
+        return catalog.find(id).map(this::view).orElseThrow(() -> new ApiException(ErrorCode.NO_SUCH_MODEL,
+                "The model '" + id + "' does not exist. GET /v1/models lists the models this gateway serves.",
+                "model"));
+    }
+
+    private ModelView view(ModelSpec m) {
+        Map<String, String> ratios = new LinkedHashMap<>();
+        m.aspectRatios().forEach((ratio, size) -> ratios.put(ratio.toString(), size.toString()));
+        return new ModelView(m.id(), "model", m.created(), m.vendor().toLowerCase(java.util.Locale.ROOT),
+                m.displayName(), m.vendor(), m.tier(), m.capability(), m.description(), m.promptNote(),
+                m.sizes().stream().map(ImageSize::toString).toList(), m.defaultSize().toString(), ratios,
+                new Range(m.n().min(), m.n().max()), m.seed(), m.qualities(), m.defaultQuality().orElse(null),
+                m.img2img(), m.negativePrompt(), m.maxResolution().toString(), m.maxPromptChars(), true,
+                m.syncDeadline().toSeconds(), m.typicalLatency(),
+                new Pricing(m.pricingLabel(), "USD", "image", prices(m)), m.whenToUse(), servedBy(m));
+    }
+
+    private static List<PriceView> prices(ModelSpec m) {
+        return m.prices().stream().map(p -> new PriceView(p.tier().label(), sizesIn(m, p), p.quality().orElse(null),
+                Micros.format(p.micros()))).toList();
+    }
+
+    private static List<String> sizesIn(ModelSpec m, Price price) {
+        return m.producibleSizes().stream().filter(s -> SizeTier.of(s) == price.tier()).map(ImageSize::toString)
+                .toList();
+    }
+
+    private ServedBy servedBy(ModelSpec m) {
+        Route route = router.routeFor(m);
+        return new ServedBy(route.provider().name(), route.simulated(), route.simulated()
+                ? "No upstream channel is configured for this model: images are drawn by the built-in sandbox"
+                        + " generator (deterministic placeholders), not by " + m.displayName() + "."
+                : "Served by " + m.displayName() + " through the " + route.provider().name() + " provider.");
+    }
+}
