@@ -14,6 +14,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.util.Base64;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
@@ -28,6 +29,7 @@ public class GenerationController {
     /** Fields the gateway understands; whether a model supports each one is the catalog's call. */
     static final Set<String> FIELDS = Set.of("model", "prompt", "size", "n", "seed", "aspect_ratio", "quality",
             "response_format", "user", "negative_prompt", "image");
+    static final int MAX_USER_LENGTH = 256;
 
     private final ApiKeys keys;
     private final GenerationService generations;
@@ -79,8 +81,16 @@ public class GenerationController {
                 body.optionalString("quality"),
                 body.has("negative_prompt"),
                 body.has("image"));
-        return new GenerationRequest(model, prompt, options, responseFormat(body),
-                body.optionalString("user"));
+        return new GenerationRequest(model, prompt, options, responseFormat(body), user(body));
+    }
+
+    private static Optional<String> user(JsonObject body) {
+        Optional<String> user = body.optionalString("user");
+        if (user.isPresent() && user.get().length() > MAX_USER_LENGTH) {
+            throw new ApiException(ErrorCode.INVALID_VALUE, "'user' is longer than " + MAX_USER_LENGTH
+                    + " characters. Send an id for your end user, not their data.", "user");
+        }
+        return user;
     }
 
     private static ResponseFormat responseFormat(JsonObject body) {

@@ -66,7 +66,7 @@ public final class ApiKeys {
                     + " 'Authorization: Bearer KEY'.");
         }
         KeyRow row = jdbc.sql("SELECT id, account_id, models, revoked_at FROM api_keys WHERE key_hash = ?")
-                .param(KeyHash.of(secret.strip()))
+                .param(KeyHash.of(secret))
                 .query((rs, n) -> new KeyRow(rs.getString("id"), rs.getString("account_id"), rs.getString("models"),
                         rs.getObject("revoked_at") != null))
                 .optional()

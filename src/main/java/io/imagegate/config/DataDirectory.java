@@ -3,13 +3,19 @@ package io.imagegate.config;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Base64;
 import java.util.Optional;
+import java.util.Set;
 import java.util.random.RandomGenerator;
 
 /** The data directory, created on first use, and the secrets kept in it. */
 public final class DataDirectory {
+
+    private static final FileAttribute<Set<PosixFilePermission>> OWNER_ONLY =
+            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"));
 
     private final Path root;
 
@@ -48,12 +54,13 @@ public final class DataDirectory {
         String secret = prefix + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
         Path file = root.resolve(name);
         try {
-            Files.writeString(file, secret + "\n");
+            // Created owner-only from the start, so the secret is never readable by others, not even briefly.
             try {
-                Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+                Files.createFile(file, OWNER_ONLY);
             } catch (UnsupportedOperationException notPosix) {
-                // Windows file systems keep the file's default permissions.
+                Files.createFile(file);
             }
+            Files.writeString(file, secret + "\n");
         } catch (IOException e) {
             throw new IllegalStateException("cannot write " + file + ": " + e.getMessage(), e);
         }

@@ -159,6 +159,15 @@ class GenerationApiTest extends GatewayTest {
     }
 
     @Test
+    void userIsRecordedWithTheImages() {
+        Response response = generate("{\"model\":\"nano-banana\",\"prompt\":\"a red fox\",\"user\":\"end-user-7\"}");
+
+        assertThat(response.status()).as(response.toString()).isEqualTo(200);
+        assertThat(jdbc.sql("SELECT end_user FROM images WHERE account_id = ?").param(key.accountId())
+                .query(String.class).list()).containsExactly("end-user-7");
+    }
+
+    @Test
     void bearerAuthorizationWorksLikeXApiKey() {
         Response response = http.post("/v1/images/generations",
                 "{\"model\":\"nano-banana\",\"prompt\":\"a red fox\",\"response_format\":\"b64_json\"}",

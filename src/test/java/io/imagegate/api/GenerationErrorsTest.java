@@ -175,6 +175,15 @@ class GenerationErrorsTest extends GatewayTest {
     }
 
     @Test
+    void overlongUserIs400() {
+        String user = "u".repeat(257);
+
+        Response response = generate("{\"model\": \"nano-banana\", \"prompt\": \"a fox\", \"user\": \"" + user + "\"}");
+
+        assertError(response, 400, "invalid_request_error", "invalid_value", "user");
+    }
+
+    @Test
     void noKeyIs401() {
         Response response = http.post("/v1/images/generations", "{\"model\":\"nano-banana\",\"prompt\":\"a fox\"}",
                 Map.of());

@@ -54,10 +54,18 @@ public abstract class GatewayTest {
         return jdbc.sql("SELECT COUNT(*) FROM images WHERE account_id = ?").param(accountId).query(Long.class).single();
     }
 
+    private static void deleteTree(Path dir) {
+        try (var paths = Files.walk(dir)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException ignored) {
+            // A leftover temp directory is harmless.
+        }
+    }
+
     private static Path createDataDir() {
         try {
             Path dir = Files.createTempDirectory("imagegate-test-");
-            dir.toFile().deleteOnExit();
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteTree(dir)));
             return dir;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
