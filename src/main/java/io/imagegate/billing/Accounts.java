@@ -1,38 +1,89 @@
 package io.imagegate.billing;
 
+import io.imagegate.billing.LedgerEntry.Kind;
 import io.imagegate.ids.IdGenerator;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionOperations;
 
-/** The {@code accounts} table. */
+/** The {@code accounts} table; balances change only through the {@link Ledger}. */
 public final class Accounts {
 
+    private static final String COLUMNS = "id, name, balance_micros, held_micros, disabled";
+
     private final JdbcClient jdbc;
+    private final Ledger ledger;
+    private final TransactionOperations transactions;
     private final IdGenerator ids;
     private final Clock clock;
 
-    public Accounts(JdbcClient jdbc, IdGenerator ids, Clock clock) {
+    public Accounts(JdbcClient jdbc, Ledger ledger, TransactionOperations transactions, IdGenerator ids,
+            Clock clock) {
         this.jdbc = jdbc;
+        this.ledger = ledger;
+        this.transactions = transactions;
         this.ids = ids;
         this.clock = clock;
     }
 
-    public Account create(String name, long balanceMicros) {
-        if (balanceMicros < 0) {
+    /** A new account; an opening balance is booked as its first top-up, so the ledger explains it. */
+    public Account create(String name, long openingMicros) {
+        if (openingMicros < 0) {
             throw new IllegalArgumentException("an opening balance cannot be negative");
         }
-        Account account = new Account(ids.account(), name, balanceMicros);
-        jdbc.sql("INSERT INTO accounts (id, name, balance_micros, created_at) VALUES (?, ?, ?, ?)")
-                .params(account.id(), account.name(), account.balanceMicros(), clock.instant().getEpochSecond())
-                .update();
-        return account;
+        String id = ids.account();
+        return transactions.execute(tx -> {
+            jdbc.sql("INSERT INTO accounts (id, name, balance_micros, created_at) VALUES (?, ?, 0, ?)")
+                    .params(id, name, clock.instant().getEpochSecond())
+                    .update();
+            if (openingMicros > 0) {
+                ledger.append(id, Kind.TOPUP, openingMicros, Optional.of("opening balance"), Optional.empty(),
+                        Optional.empty());
+            }
+            return find(id).orElseThrow();
+        });
     }
 
     public Optional<Account> find(String id) {
-        return jdbc.sql("SELECT id, name, balance_micros FROM accounts WHERE id = ?")
+        return jdbc.sql("SELECT " + COLUMNS + " FROM accounts WHERE id = ?")
                 .param(id)
-                .query((rs, n) -> new Account(rs.getString("id"), rs.getString("name"), rs.getLong("balance_micros")))
+                .query(Accounts::account)
                 .optional();
+    }
+
+    public List<String> ids() {
+        return jdbc.sql("SELECT id FROM accounts ORDER BY id").query(String.class).list();
+    }
+
+    /**
+     * Books a top-up (positive) or an adjustment (negative). An adjustment may not take the balance below what
+     * requests in flight hold; returns empty when the account does not exist.
+     */
+    public Optional<Account> credit(String id, long amountMicros, Optional<String> note) {
+        if (amountMicros == 0) {
+            throw new IllegalArgumentException("a credit of zero changes nothing");
+        }
+        return transactions.execute(tx -> {
+            if (find(id).isEmpty()) {
+                return Optional.empty();
+            }
+            ledger.append(id, amountMicros > 0 ? Kind.TOPUP : Kind.ADJUSTMENT, amountMicros, note, Optional.empty(),
+                    Optional.empty());
+            return find(id);
+        });
+    }
+
+    public Optional<Account> setDisabled(String id, boolean disabled) {
+        int updated = jdbc.sql("UPDATE accounts SET disabled = ? WHERE id = ?").params(disabled, id).update();
+        return updated == 1 ? find(id) : Optional.empty();
+    }
+
+    static Account account(ResultSet rs, int row) throws SQLException {
+        return new Account(rs.getString("id"), rs.getString("name"), rs.getLong("balance_micros"),
+                rs.getLong("held_micros"), rs.getBoolean("disabled"));
     }
 }

@@ -8,12 +8,15 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.random.RandomGenerator;
 import javax.sql.DataSource;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /** The clock, randomness, data directory and embedded database every feature shares. */
 @Configuration(proxyBeanMethods = false)
 public class CoreConfig {
+
+    private static final String NODE_ID_FILE = "node-id";
 
     @Bean
     Clock clock() {
@@ -40,6 +43,17 @@ public class CoreConfig {
     @Bean
     DataDirectory dataDirectory(ImagegateProperties properties) {
         return new DataDirectory(properties.dataDir());
+    }
+
+    /** {@code imagegate.node-id}, else an id generated once and kept in the data directory. */
+    @Bean
+    NodeIdentity nodeIdentity(@Value("${imagegate.node-id:}") String configured, DataDirectory dataDir,
+            IdGenerator ids) {
+        if (!configured.isBlank()) {
+            return new NodeIdentity(configured);
+        }
+        return new NodeIdentity(dataDir.readSecret(NODE_ID_FILE)
+                .orElseGet(() -> dataDir.writeOnce(NODE_ID_FILE, ids.next("node_", 12))));
     }
 
     /**

@@ -51,19 +51,25 @@ public final class DataDirectory {
     public String createSecret(String name, String prefix, RandomGenerator random) {
         byte[] bytes = new byte[32];
         random.nextBytes(bytes);
-        String secret = prefix + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        return writeOnce(name, prefix + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes));
+    }
+
+    /**
+     * Writes {@code value} to a new owner-only file and returns it. The file is created with its permissions,
+     * so a secret is never readable by others, not even briefly; an existing file is an error, never replaced.
+     */
+    public String writeOnce(String name, String value) {
         Path file = root.resolve(name);
         try {
-            // Created owner-only from the start, so the secret is never readable by others, not even briefly.
             try {
                 Files.createFile(file, OWNER_ONLY);
             } catch (UnsupportedOperationException notPosix) {
                 Files.createFile(file);
             }
-            Files.writeString(file, secret + "\n");
+            Files.writeString(file, value + "\n");
         } catch (IOException e) {
             throw new IllegalStateException("cannot write " + file + ": " + e.getMessage(), e);
         }
-        return secret;
+        return value;
     }
 }

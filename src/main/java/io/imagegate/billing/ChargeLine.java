@@ -1,0 +1,30 @@
+package io.imagegate.billing;
+
+import java.util.Optional;
+
+/**
+ * What one generation delivered and what each image costs: everything a charge row records.
+ *
+ * @param unitPriceMicros the price paid per image, fixed when the hold was placed
+ */
+public record ChargeLine(
+        String keyId,
+        String requestId,
+        String model,
+        String size,
+        String sizeTier,
+        Optional<String> quality,
+        int nRequested,
+        int nDelivered,
+        long unitPriceMicros) {
+
+    public ChargeLine {
+        if (nDelivered < 0 || nDelivered > nRequested) {
+            throw new IllegalArgumentException("delivered " + nDelivered + " of " + nRequested + " images");
+        }
+    }
+
+    public long amountMicros() {
+        return Math.multiplyExact(unitPriceMicros, nDelivered);
+    }
+}

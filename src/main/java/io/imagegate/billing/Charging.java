@@ -1,0 +1,172 @@
+package io.imagegate.billing;
+
+import io.imagegate.billing.LedgerEntry.Kind;
+import io.imagegate.ids.IdGenerator;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionOperations;
+
+/**
+ * Hold before the upstream call, capture what was delivered after it, release the rest.
+ *
+ * <p>Placing a hold is one conditional UPDATE ({@code held + amount <= balance}), so it is atomic on SQLite's
+ * single writer and on PostgreSQL's row lock alike: two requests racing for the last dollar cannot both win.
+ * Capture and release delete the hold row in the same transaction that moves the money, and only the
+ * transaction that deleted it moves anything, so a hold is settled at most once even if the sweeper races it.
+ */
+public final class Charging {
+
+    private static final Logger log = LoggerFactory.getLogger(Charging.class);
+
+    private final JdbcClient jdbc;
+    private final Ledger ledger;
+    private final TransactionOperations transactions;
+    private final IdGenerator ids;
+    private final Clock clock;
+    private final String nodeId;
+
+    public Charging(JdbcClient jdbc, Ledger ledger, TransactionOperations transactions, IdGenerator ids, Clock clock,
+            String nodeId) {
+        this.jdbc = jdbc;
+        this.ledger = ledger;
+        this.transactions = transactions;
+        this.ids = ids;
+        this.clock = clock;
+        this.nodeId = nodeId;
+    }
+
+    /** Sets {@code amountMicros} aside until {@code lifetime} from now, or throws {@link InsufficientBalance}. */
+    public Hold hold(String accountId, String requestId, long amountMicros, Duration lifetime) {
+        Instant now = clock.instant();
+        Hold hold = new Hold(ids.next("hold_", 22), accountId, amountMicros);
+        boolean placed = Boolean.TRUE.equals(transactions.execute(tx -> {
+            int updated = jdbc.sql("UPDATE accounts SET held_micros = held_micros + ?"
+                            + " WHERE id = ? AND balance_micros - held_micros >= ?")
+                    .params(amountMicros, accountId, amountMicros)
+                    .update();
+            if (updated == 1) {
+                jdbc.sql("""
+                        INSERT INTO holds (id, account_id, request_id, node_id, amount_micros, created_at, expires_at)
+                        VALUES (?, ?, ?, ?, ?, ?, ?)""")
+                        .params(hold.id(), accountId, requestId, nodeId, amountMicros, now.getEpochSecond(),
+                                now.plus(lifetime).getEpochSecond())
+                        .update();
+            }
+            return updated == 1;
+        }));
+        if (!placed) {
+            long available = jdbc.sql("SELECT balance_micros - held_micros FROM accounts WHERE id = ?")
+                    .param(accountId).query(Long.class).single();
+            throw new InsufficientBalance(amountMicros, available);
+        }
+        return hold;
+    }
+
+    /**
+     * Charges the delivered images out of the hold and returns the rest to the account. Returns the amount
+     * charged. A hold the sweeper already released (the request outlived its deadline) is still charged if
+     * the account can pay, since the caller got the images.
+     */
+    public long capture(Hold hold, ChargeLine line) {
+        long amount = line.amountMicros();
+        if (amount > hold.amountMicros()) {
+            throw new IllegalArgumentException("capture of " + amount + " exceeds hold " + hold.amountMicros());
+        }
+        return transactions.execute(tx -> {
+            long charged = amount;
+            if (!settle(hold)) {
+                long available = jdbc.sql("SELECT balance_micros - held_micros FROM accounts WHERE id = ?")
+                        .param(hold.accountId()).query(Long.class).single();
+                charged = Math.min(amount, Math.max(available, 0));
+                log.warn("Hold {} was released before capture (the request outlived its deadline); charging {}"
+                        + " of {} from the available balance", hold.id(), charged, amount);
+            }
+            if (charged > 0) {
+                ledger.append(hold.accountId(), Kind.CAPTURE, -charged,
+                        Optional.of(line.nDelivered() + " x " + line.model() + " " + line.size()),
+                        Optional.of(line.requestId()), Optional.of(line.keyId()));
+            }
+            jdbc.sql("""
+                    INSERT INTO charges (id, account_id, key_id, request_id, model, size, size_tier, quality,
+                                         n_requested, n_delivered, unit_price_micros, amount_micros, created_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                    .params(hold.id(), hold.accountId(), line.keyId(), line.requestId(), line.model(), line.size(),
+                            line.sizeTier(), line.quality().orElse(null), line.nRequested(), line.nDelivered(),
+                            line.unitPriceMicros(), charged, clock.instant().getEpochSecond())
+                    .update();
+            return charged;
+        });
+    }
+
+    /** Returns the whole hold to the account: the request failed, and failures are never billed. */
+    public void release(Hold hold) {
+        transactions.executeWithoutResult(tx -> settle(hold));
+    }
+
+    /** Releases holds past their deadline, and at start-up this node's holds from before a crash. */
+    public int releaseStale(boolean includeThisNodesHolds) {
+        long now = clock.instant().getEpochSecond();
+        List<Hold> stale = jdbc.sql("SELECT id, account_id, amount_micros FROM holds WHERE expires_at <= ?"
+                        + (includeThisNodesHolds ? " OR node_id = ?" : ""))
+                .params(includeThisNodesHolds ? List.of(now, nodeId) : List.of(now))
+                .query((rs, row) -> new Hold(rs.getString("id"), rs.getString("account_id"),
+                        rs.getLong("amount_micros")))
+                .list();
+        int released = 0;
+        for (Hold hold : stale) {
+            if (Boolean.TRUE.equals(transactions.execute(tx -> settle(hold)))) {
+                released++;
+            }
+        }
+        if (released > 0) {
+            log.warn("Released {} stale holds (requests that crashed or outlived their deadline)", released);
+        }
+        return released;
+    }
+
+    /**
+     * Gives back what the account's charges for {@code requestId} have not yet refunded; returns the amount.
+     * Each charge row is marked refunded by a conditional update before the money moves, so refunding the
+     * same request twice, even concurrently, pays out once.
+     */
+    public long refund(String accountId, String requestId, Optional<String> note) {
+        List<String> chargeIds = jdbc.sql("SELECT id FROM charges WHERE account_id = ? AND request_id = ?"
+                        + " AND refunded_micros < amount_micros")
+                .params(accountId, requestId)
+                .query(String.class)
+                .list();
+        long refunded = 0;
+        for (String chargeId : chargeIds) {
+            refunded += transactions.execute(tx -> {
+                long amount = jdbc.sql("SELECT amount_micros - refunded_micros FROM charges WHERE id = ?")
+                        .param(chargeId).query(Long.class).single();
+                int marked = jdbc.sql("UPDATE charges SET refunded_micros = amount_micros"
+                                + " WHERE id = ? AND refunded_micros < amount_micros")
+                        .param(chargeId).update();
+                if (marked != 1 || amount <= 0) {
+                    return 0L;
+                }
+                ledger.append(accountId, Kind.REFUND, amount, note, Optional.of(requestId), Optional.empty());
+                return amount;
+            });
+        }
+        return refunded;
+    }
+
+    /** Deletes the hold and un-holds its money; false when someone else settled it first. */
+    private boolean settle(Hold hold) {
+        if (jdbc.sql("DELETE FROM holds WHERE id = ?").param(hold.id()).update() != 1) {
+            return false;
+        }
+        jdbc.sql("UPDATE accounts SET held_micros = held_micros - ? WHERE id = ?")
+                .params(hold.amountMicros(), hold.accountId())
+                .update();
+        return true;
+    }
+}

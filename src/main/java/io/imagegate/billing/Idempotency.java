@@ -1,0 +1,102 @@
+package io.imagegate.billing;
+
+import java.time.Clock;
+import java.time.Duration;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * {@code Idempotency-Key} per account: the first request under a key runs, and its successful response is
+ * replayed for 24 hours to any repeat with the same body, without a second charge.
+ *
+ * <p>Only successes are kept. A request that fails gives its key back, so the client's retry runs anew;
+ * a key whose request crashed is retaken once its lock lapses.
+ */
+public final class Idempotency {
+
+    public static final Duration RETENTION = Duration.ofHours(24);
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    public Idempotency(JdbcClient jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /** What the gateway does with a request that carries a key. */
+    public sealed interface Claim {
+    }
+
+    /** The key is this request's: run it, then {@link #complete} or {@link #abandon}. */
+    public record Claimed() implements Claim {
+    }
+
+    /** The key already has a response for this body: send it again. */
+    public record Replay(String responseBody, long seed) implements Claim {
+    }
+
+    /** The key is in use by a request still running. */
+    public record InFlight() implements Claim {
+    }
+
+    /** The key was used with a different body. */
+    public record Mismatch() implements Claim {
+    }
+
+    /**
+     * Claims {@code key} for a request with this body hash. The insert is {@code ON CONFLICT DO NOTHING}, so
+     * of two concurrent first requests exactly one claims the key and the other is told it is in flight.
+     */
+    public Claim claim(String accountId, String key, String bodyHash, Duration lock) {
+        long now = clock.instant().getEpochSecond();
+        jdbc.sql("DELETE FROM idempotency_keys WHERE account_id = ? AND idem_key = ?"
+                        + " AND (expires_at <= ? OR (state = 'in_flight' AND locked_until <= ?))")
+                .params(accountId, key, now, now)
+                .update();
+        int inserted = jdbc.sql("""
+                INSERT INTO idempotency_keys (account_id, idem_key, body_hash, state, created_at, locked_until,
+                                              expires_at)
+                VALUES (?, ?, ?, 'in_flight', ?, ?, ?)
+                ON CONFLICT (account_id, idem_key) DO NOTHING""")
+                .params(accountId, key, bodyHash, now, now + lock.toSeconds(), now + RETENTION.toSeconds())
+                .update();
+        if (inserted == 1) {
+            return new Claimed();
+        }
+        return jdbc.sql("SELECT body_hash, state, response_body, seed FROM idempotency_keys"
+                        + " WHERE account_id = ? AND idem_key = ?")
+                .params(accountId, key)
+                .query((rs, row) -> {
+                    if (!rs.getString("body_hash").equals(bodyHash)) {
+                        return (Claim) new Mismatch();
+                    }
+                    if (rs.getString("state").equals("in_flight")) {
+                        return new InFlight();
+                    }
+                    return new Replay(rs.getString("response_body"), rs.getLong("seed"));
+                })
+                .optional()
+                // Deleted between our insert and select: the other request failed and gave the key back.
+                .orElseGet(InFlight::new);
+    }
+
+    public void complete(String accountId, String key, String responseBody, long seed) {
+        jdbc.sql("UPDATE idempotency_keys SET state = 'done', response_body = ?, seed = ?"
+                        + " WHERE account_id = ? AND idem_key = ?")
+                .params(responseBody, seed, accountId, key)
+                .update();
+    }
+
+    public void abandon(String accountId, String key) {
+        jdbc.sql("DELETE FROM idempotency_keys WHERE account_id = ? AND idem_key = ? AND state = 'in_flight'")
+                .params(accountId, key)
+                .update();
+    }
+
+    /** Deletes expired keys so the table does not grow forever. */
+    public int purgeExpired() {
+        return jdbc.sql("DELETE FROM idempotency_keys WHERE expires_at <= ?")
+                .param(clock.instant().getEpochSecond())
+                .update();
+    }
+}

@@ -1,0 +1,66 @@
+package io.imagegate.billing;
+
+import io.imagegate.billing.LedgerEntry.Kind;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The append-only ledger ({@code ledger_entries}). {@link #append} must run inside the transaction that also
+ * moves {@code accounts.balance_micros} by the same amount: that pairing is what keeps every balance equal to
+ * the sum of its entries. The database refuses updates and deletes of entries.
+ */
+public final class Ledger {
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    public Ledger(JdbcClient jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /** Moves the balance by {@code amountMicros} and records why; returns the new balance. */
+    long append(String accountId, Kind kind, long amountMicros, Optional<String> note, Optional<String> requestId,
+            Optional<String> keyId) {
+        int moved = jdbc.sql("UPDATE accounts SET balance_micros = balance_micros + ? WHERE id = ?"
+                        + " AND balance_micros + ? >= held_micros")
+                .params(amountMicros, accountId, amountMicros)
+                .update();
+        if (moved != 1) {
+            throw new IllegalStateException("ledger entry of " + amountMicros + " would take account " + accountId
+                    + " below the money held for requests in flight");
+        }
+        long balanceAfter = jdbc.sql("SELECT balance_micros FROM accounts WHERE id = ?").param(accountId)
+                .query(Long.class).single();
+        jdbc.sql("""
+                INSERT INTO ledger_entries (account_id, kind, amount_micros, balance_after_micros, note, request_id,
+                                            key_id, created_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(accountId, kind.wire(), amountMicros, balanceAfter, note.orElse(null),
+                        requestId.orElse(null), keyId.orElse(null), clock.instant().getEpochSecond())
+                .update();
+        return balanceAfter;
+    }
+
+    /** Newest first: entries older than the entry {@code after} (or the newest when absent), at most {@code limit}. */
+    public List<LedgerEntry> page(String accountId, Optional<Long> after, int limit) {
+        return jdbc.sql("""
+                SELECT id, account_id, kind, amount_micros, balance_after_micros, note, request_id, key_id, created_at
+                FROM ledger_entries WHERE account_id = ? AND id < ? ORDER BY id DESC LIMIT ?""")
+                .params(accountId, after.orElse(Long.MAX_VALUE), limit)
+                .query(Ledger::entry)
+                .list();
+    }
+
+    private static LedgerEntry entry(ResultSet rs, int row) throws SQLException {
+        return new LedgerEntry(rs.getLong("id"), rs.getString("account_id"), Kind.fromWire(rs.getString("kind")),
+                rs.getLong("amount_micros"), rs.getLong("balance_after_micros"),
+                Optional.ofNullable(rs.getString("note")), Optional.ofNullable(rs.getString("request_id")),
+                Optional.ofNullable(rs.getString("key_id")), Instant.ofEpochSecond(rs.getLong("created_at")));
+    }
+}

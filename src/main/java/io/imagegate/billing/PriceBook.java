@@ -1,0 +1,83 @@
+package io.imagegate.billing;
+
+import io.imagegate.catalog.Catalog;
+import io.imagegate.catalog.ModelSpec;
+import io.imagegate.catalog.Price;
+import io.imagegate.catalog.SizeTier;
+import java.time.Clock;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionOperations;
+
+/**
+ * Live per-image prices ({@code prices} table). The catalog's prices seed it; after that the database is
+ * the truth, so an admin's change is paid by the very next request on every node.
+ */
+public final class PriceBook {
+
+    /** How a model without a quality modifier is keyed: NULL cannot be part of a primary key. */
+    private static final String NO_QUALITY = "";
+
+    private final JdbcClient jdbc;
+    private final TransactionOperations transactions;
+    private final Clock clock;
+
+    public PriceBook(JdbcClient jdbc, TransactionOperations transactions, Clock clock) {
+        this.jdbc = jdbc;
+        this.transactions = transactions;
+        this.clock = clock;
+    }
+
+    /** Inserts the catalog's price for every row the table lacks; rows already there keep their price. */
+    public void seed(Catalog catalog) {
+        long now = clock.instant().getEpochSecond();
+        for (ModelSpec model : catalog.all()) {
+            for (Price price : model.prices()) {
+                jdbc.sql("""
+                        INSERT INTO prices (model, size_tier, quality, price_micros, updated_at)
+                        VALUES (?, ?, ?, ?, ?)
+                        ON CONFLICT (model, size_tier, quality) DO NOTHING""")
+                        .params(model.id(), price.tier().label(), price.quality().orElse(NO_QUALITY),
+                                price.micros(), now)
+                        .update();
+            }
+        }
+    }
+
+    /** Read with {@code list()}: a JdbcClient {@code stream()} holds its connection until the stream is closed. */
+    public List<Price> pricesOf(String model) {
+        return jdbc.sql("SELECT size_tier, quality, price_micros FROM prices WHERE model = ?")
+                .param(model)
+                .query((rs, row) -> new Price(SizeTier.parse(rs.getString("size_tier")),
+                        Optional.of(rs.getString("quality")).filter(q -> !q.equals(NO_QUALITY)),
+                        rs.getLong("price_micros")))
+                .list()
+                .stream()
+                .sorted(Comparator.comparing(Price::tier).thenComparing(p -> p.quality().orElse(NO_QUALITY)))
+                .toList();
+    }
+
+    /** The price of one image now; empty only if the table lacks a row the catalog promised. */
+    public Optional<Long> unitPrice(String model, SizeTier tier, Optional<String> quality) {
+        return jdbc.sql("SELECT price_micros FROM prices WHERE model = ? AND size_tier = ? AND quality = ?")
+                .params(model, tier.label(), quality.orElse(NO_QUALITY))
+                .query(Long.class)
+                .optional();
+    }
+
+    /** Replaces a model's whole table at once, so no request ever sees half an update. */
+    public void replace(String model, List<Price> prices) {
+        long now = clock.instant().getEpochSecond();
+        transactions.executeWithoutResult(tx -> {
+            jdbc.sql("DELETE FROM prices WHERE model = ?").param(model).update();
+            for (Price price : prices) {
+                jdbc.sql("INSERT INTO prices (model, size_tier, quality, price_micros, updated_at)"
+                                + " VALUES (?, ?, ?, ?, ?)")
+                        .params(model, price.tier().label(), price.quality().orElse(NO_QUALITY), price.micros(), now)
+                        .update();
+            }
+        });
+    }
+}
