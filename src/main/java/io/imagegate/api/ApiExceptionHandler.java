@@ -1,11 +1,13 @@
 package io.imagegate.api;
 
 import io.imagegate.auth.AuthenticationFailed;
+import io.imagegate.billing.InsufficientBalance;
 import io.imagegate.catalog.RequestRejected;
 import io.imagegate.generation.GenerationRefused;
 import io.imagegate.generation.UpstreamFailed;
 import io.imagegate.http.ApiException;
 import io.imagegate.http.ErrorCode;
+import io.imagegate.money.Micros;
 import io.imagegate.storage.FileAccessDenied;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,8 +50,16 @@ public class ApiExceptionHandler {
         ErrorCode code = switch (e.reason()) {
             case UNKNOWN_MODEL -> ErrorCode.MODEL_NOT_FOUND;
             case MODEL_NOT_ALLOWED -> ErrorCode.MODEL_NOT_ALLOWED;
+            case ACCOUNT_DISABLED -> ErrorCode.ACCOUNT_DISABLED;
         };
-        return render(new ApiException(code, e.getMessage(), "model"));
+        return render(new ApiException(code, e.getMessage(), code == ErrorCode.ACCOUNT_DISABLED ? null : "model"));
+    }
+
+    @ExceptionHandler(InsufficientBalance.class)
+    ResponseEntity<Object> insufficient(InsufficientBalance e) {
+        return render(new ApiException(ErrorCode.INSUFFICIENT_BALANCE, "Insufficient balance: this request needs $"
+                + Micros.format(e.neededMicros()) + " but the account has $" + Micros.format(e.availableMicros())
+                + " available. Top up the account, or ask for fewer or smaller images. Nothing was charged."));
     }
 
     @ExceptionHandler(RequestRejected.class)

@@ -2,6 +2,12 @@ package io.imagegate.api;
 
 import io.imagegate.auth.ApiKeys;
 import io.imagegate.auth.Caller;
+import io.imagegate.billing.Idempotency;
+import io.imagegate.billing.Idempotency.Claim;
+import io.imagegate.billing.Idempotency.Claimed;
+import io.imagegate.billing.Idempotency.InFlight;
+import io.imagegate.billing.Idempotency.Mismatch;
+import io.imagegate.billing.Idempotency.Replay;
 import io.imagegate.catalog.RequestedOptions;
 import io.imagegate.generation.GenerationRequest;
 import io.imagegate.generation.GenerationResult;
@@ -10,17 +16,22 @@ import io.imagegate.generation.ResponseFormat;
 import io.imagegate.http.ApiException;
 import io.imagegate.http.ErrorCode;
 import io.imagegate.http.JsonObject;
+import io.imagegate.money.Micros;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.json.JsonMapper;
 
 /** {@code POST /v1/images/generations}, the request and response of the model pages and OpenAI's Images API. */
 @RestController
@@ -30,13 +41,22 @@ public class GenerationController {
     static final Set<String> FIELDS = Set.of("model", "prompt", "size", "n", "seed", "aspect_ratio", "quality",
             "response_format", "user", "negative_prompt", "image");
     static final int MAX_USER_LENGTH = 256;
+    static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+    private static final Pattern SANE_IDEMPOTENCY_KEY = Pattern.compile("[\\x21-\\x7E]{1,255}");
+    /** Longer than any sync deadline (the catalog's longest is 90 s), so a live request keeps its key. */
+    private static final Duration IDEMPOTENCY_LOCK = Duration.ofMinutes(10);
 
     private final ApiKeys keys;
     private final GenerationService generations;
+    private final Idempotency idempotency;
+    private final JsonMapper json;
 
-    public GenerationController(ApiKeys keys, GenerationService generations) {
+    public GenerationController(ApiKeys keys, GenerationService generations, Idempotency idempotency,
+            JsonMapper json) {
         this.keys = keys;
         this.generations = generations;
+        this.idempotency = idempotency;
+        this.json = json;
     }
 
     record ImagesResponse(long created, List<ImageData> data) {
@@ -45,24 +65,85 @@ public class GenerationController {
     record ImageData(String url, String b64Json, String revisedPrompt) {
     }
 
+    /**
+     * The response body is rendered to a string here, not by the message converter, so that a replay under
+     * the same {@code Idempotency-Key} sends the very same bytes (same URLs) as the first response.
+     */
     @PostMapping("/v1/images/generations")
-    ResponseEntity<ImagesResponse> generate(HttpServletRequest http,
+    ResponseEntity<String> generate(HttpServletRequest http,
             @RequestHeader(name = "x-api-key", required = false) String apiKey,
-            @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization)
+            @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization,
+            @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String idempotencyKey)
             throws IOException {
         Caller caller = keys.authenticate(apiKey, authorization);
-        GenerationRequest request = parse(JsonObject.read(http.getInputStream()));
-        GenerationResult result = generations.generate(caller, request, RequestIdFilter.of(http));
+        JsonObject body = JsonObject.read(http.getInputStream());
+        Optional<String> key = idempotencyKey(idempotencyKey);
+        if (key.isEmpty()) {
+            Rendered rendered = render(run(caller, body, http));
+            return ok(rendered.body(), rendered.result().chargedMicros(), rendered.result().seed(), false);
+        }
+        Claim claim = idempotency.claim(caller.accountId(), key.get(), body.canonicalSha256(), IDEMPOTENCY_LOCK);
+        return switch (claim) {
+            case Replay replay -> ok(replay.responseBody(), 0, replay.seed(), true);
+            case InFlight inFlight -> throw new ApiException(ErrorCode.IDEMPOTENCY_KEY_IN_USE, "A request with this"
+                    + " Idempotency-Key is still running. Wait for it to finish, then retry to get its response.");
+            case Mismatch mismatch -> throw new ApiException(ErrorCode.IDEMPOTENCY_KEY_REUSED, "This"
+                    + " Idempotency-Key was already used with a different request body. Use a new key for a new"
+                    + " request.");
+            case Claimed claimed -> {
+                Rendered rendered;
+                try {
+                    rendered = render(run(caller, body, http));
+                } catch (RuntimeException failed) {
+                    idempotency.abandon(caller.accountId(), key.get());
+                    throw failed;
+                }
+                idempotency.complete(caller.accountId(), key.get(), rendered.body(), rendered.result().seed());
+                yield ok(rendered.body(), rendered.result().chargedMicros(), rendered.result().seed(), false);
+            }
+        };
+    }
+
+    private GenerationResult run(Caller caller, JsonObject body, HttpServletRequest http) {
+        return generations.generate(caller, parse(body), RequestIdFilter.of(http));
+    }
+
+    private record Rendered(GenerationResult result, String body) {
+    }
+
+    private Rendered render(GenerationResult result) {
         List<ImageData> data = result.images().stream()
                 .map(image -> new ImageData(
                         image.url().map(Object::toString).orElse(null),
                         image.bytes().map(bytes -> Base64.getEncoder().encodeToString(bytes)).orElse(null),
                         image.revisedPrompt()))
                 .toList();
-        return ResponseEntity.ok()
-                .header("x-imagegate-seed", Long.toString(result.seed()))
-                .header(HttpHeaders.CACHE_CONTROL, "no-store")
-                .body(new ImagesResponse(result.created().getEpochSecond(), data));
+        return new Rendered(result, json.writeValueAsString(new ImagesResponse(result.created().getEpochSecond(),
+                data)));
+    }
+
+    /** {@code x-imagegate-charged} is what this response cost: a replay costs nothing. */
+    private static ResponseEntity<String> ok(String body, long chargedMicros, long seed, boolean replayed) {
+        ResponseEntity.BodyBuilder response = ResponseEntity.ok()
+                .contentType(MediaType.APPLICATION_JSON)
+                .header("x-imagegate-charged", Micros.format(chargedMicros))
+                .header("x-imagegate-seed", Long.toString(seed))
+                .header(HttpHeaders.CACHE_CONTROL, "no-store");
+        if (replayed) {
+            response.header("Idempotent-Replayed", "true");
+        }
+        return response.body(body);
+    }
+
+    private static Optional<String> idempotencyKey(String header) {
+        if (header == null) {
+            return Optional.empty();
+        }
+        if (!SANE_IDEMPOTENCY_KEY.matcher(header).matches()) {
+            throw new ApiException(ErrorCode.INVALID_VALUE, "The Idempotency-Key header must be 1 to 255 printable"
+                    + " ASCII characters without spaces, e.g. a UUID.", IDEMPOTENCY_KEY);
+        }
+        return Optional.of(header);
     }
 
     static GenerationRequest parse(JsonObject body) {

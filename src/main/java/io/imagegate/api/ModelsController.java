@@ -1,13 +1,11 @@
 package io.imagegate.api;
 
+import io.imagegate.billing.PriceBook;
 import io.imagegate.catalog.Catalog;
 import io.imagegate.catalog.ImageSize;
 import io.imagegate.catalog.ModelSpec;
-import io.imagegate.catalog.Price;
-import io.imagegate.catalog.SizeTier;
 import io.imagegate.http.ApiException;
 import io.imagegate.http.ErrorCode;
-import io.imagegate.money.Micros;
 import io.imagegate.routing.Route;
 import io.imagegate.routing.Router;
 import java.util.LinkedHashMap;
@@ -26,10 +24,12 @@ public class ModelsController {
 
     private final Catalog catalog;
     private final Router router;
+    private final PriceBook prices;
 
-    public ModelsController(Catalog catalog, Router router) {
+    public ModelsController(Catalog catalog, Router router, PriceBook prices) {
         this.catalog = catalog;
         this.router = router;
+        this.prices = prices;
     }
 
     record ModelList(String object, List<ModelView> data) {
@@ -39,17 +39,11 @@ public class ModelsController {
             String tier, String capability, String description, String promptNote, List<String> sizes,
             String defaultSize, Map<String, String> aspectRatios, Range n, boolean seed, List<String> qualities,
             String defaultQuality, boolean img2img, boolean negativePrompt, String maxResolution,
-            int maxPromptChars, boolean sync, long syncDeadlineSeconds, String typicalLatency, Pricing pricing,
+            int maxPromptChars, boolean sync, long syncDeadlineSeconds, String typicalLatency, PriceTable pricing,
             List<String> whenToUse, ServedBy servedBy) {
     }
 
     record Range(int min, int max) {
-    }
-
-    record Pricing(String label, String currency, String unit, List<PriceView> prices) {
-    }
-
-    record PriceView(String sizeTier, List<String> sizes, String quality, String price) {
     }
 
     record ServedBy(String provider, boolean simulated, String note) {
@@ -76,17 +70,7 @@ public class ModelsController {
                 new Range(m.n().min(), m.n().max()), m.seed(), m.qualities(), m.defaultQuality().orElse(null),
                 m.img2img(), m.negativePrompt(), m.maxResolution().toString(), m.maxPromptChars(), true,
                 m.syncDeadline().toSeconds(), m.typicalLatency(),
-                new Pricing(m.pricingLabel(), "USD", "image", prices(m)), m.whenToUse(), servedBy(m));
-    }
-
-    private static List<PriceView> prices(ModelSpec m) {
-        return m.prices().stream().map(p -> new PriceView(p.tier().label(), sizesIn(m, p), p.quality().orElse(null),
-                Micros.format(p.micros()))).toList();
-    }
-
-    private static List<String> sizesIn(ModelSpec m, Price price) {
-        return m.producibleSizes().stream().filter(s -> SizeTier.of(s) == price.tier()).map(ImageSize::toString)
-                .toList();
+                PriceTable.of(m, prices.pricesOf(m.id())), m.whenToUse(), servedBy(m));
     }
 
     private ServedBy servedBy(ModelSpec m) {

@@ -65,10 +65,13 @@ public final class ApiKeys {
             throw new AuthenticationFailed(Reason.MISSING, "No API key. Send it as 'x-api-key: KEY' or"
                     + " 'Authorization: Bearer KEY'.");
         }
-        KeyRow row = jdbc.sql("SELECT id, account_id, models, revoked_at FROM api_keys WHERE key_hash = ?")
+        KeyRow row = jdbc.sql("""
+                        SELECT k.id, k.account_id, k.models, k.revoked_at, a.disabled
+                        FROM api_keys k JOIN accounts a ON a.id = k.account_id
+                        WHERE k.key_hash = ?""")
                 .param(KeyHash.of(secret))
                 .query((rs, n) -> new KeyRow(rs.getString("id"), rs.getString("account_id"), rs.getString("models"),
-                        rs.getObject("revoked_at") != null))
+                        rs.getObject("revoked_at") != null, rs.getBoolean("disabled")))
                 .optional()
                 .orElseThrow(() -> new AuthenticationFailed(Reason.UNKNOWN, "Invalid API key. Check the key, or"
                         + " ask your administrator for a new one."));
@@ -76,10 +79,11 @@ public final class ApiKeys {
             throw new AuthenticationFailed(Reason.REVOKED, "This API key has been revoked. Ask your administrator"
                     + " for a new one.");
         }
-        return new Caller(row.id(), row.accountId(), Optional.ofNullable(row.models()).map(ApiKeys::splitModels));
+        return new Caller(row.id(), row.accountId(), Optional.ofNullable(row.models()).map(ApiKeys::splitModels),
+                row.accountDisabled());
     }
 
-    private record KeyRow(String id, String accountId, String models, boolean revoked) {
+    private record KeyRow(String id, String accountId, String models, boolean revoked, boolean accountDisabled) {
     }
 
     private static Set<String> splitModels(String csv) {

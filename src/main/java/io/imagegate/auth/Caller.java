@@ -6,9 +6,10 @@ import java.util.Set;
 /**
  * An authenticated API key and the account it spends from.
  *
- * @param allowedModels the key's model allow-list; empty means every catalog model
+ * @param allowedModels   the key's model allow-list; empty means every catalog model
+ * @param accountDisabled the account may still read its usage but may not generate
  */
-public record Caller(String keyId, String accountId, Optional<Set<String>> allowedModels) {
+public record Caller(String keyId, String accountId, Optional<Set<String>> allowedModels, boolean accountDisabled) {
 
     public Caller {
         allowedModels = allowedModels.map(Set::copyOf);

@@ -1,5 +1,7 @@
 package io.imagegate.generation;
 
+import io.imagegate.billing.Charging;
+import io.imagegate.billing.PriceBook;
 import io.imagegate.catalog.Catalog;
 import io.imagegate.config.ImagegateProperties;
 import io.imagegate.ids.IdGenerator;
@@ -15,8 +17,10 @@ import org.springframework.context.annotation.Configuration;
 class GenerationConfig {
 
     @Bean
-    GenerationService generationService(Catalog catalog, Router router, ImageStore store, ImageRecords records,
-            IdGenerator ids, Clock clock, RandomGenerator random, ImagegateProperties properties) {
-        return new GenerationService(catalog, router, store, records, ids, clock, random, properties.imageTtl());
+    GenerationService generationService(Catalog catalog, Router router, PriceBook prices, Charging charging,
+            ImageStore store, ImageRecords records, IdGenerator ids, Clock clock, RandomGenerator random,
+            ImagegateProperties properties) {
+        return new GenerationService(catalog, router, prices, charging, store, records, ids, clock, random,
+                properties.imageTtl());
     }
 }

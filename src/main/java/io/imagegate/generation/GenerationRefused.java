@@ -7,7 +7,9 @@ public final class GenerationRefused extends RuntimeException {
         /** No catalog model has this id: 400. */
         UNKNOWN_MODEL,
         /** The key's allow-list does not include the model: 403. */
-        MODEL_NOT_ALLOWED
+        MODEL_NOT_ALLOWED,
+        /** An admin disabled the key's account: 403. */
+        ACCOUNT_DISABLED
     }
 
     private final Reason reason;

@@ -5,9 +5,11 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * What a generation delivered.
+ * What a generation delivered and what it cost.
  *
- * @param seed the seed used for the first image (the caller's, or the one the gateway picked)
+ * @param seed          the seed used for the first image (the caller's, or the one the gateway picked)
+ * @param chargedMicros what this request took from the account: the unit price times the images delivered
  */
-public record GenerationResult(Instant created, ResolvedOptions options, long seed, List<DeliveredImage> images) {
+public record GenerationResult(Instant created, ResolvedOptions options, long seed, List<DeliveredImage> images,
+        long chargedMicros) {
 }

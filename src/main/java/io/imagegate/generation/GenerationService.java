@@ -1,6 +1,10 @@
 package io.imagegate.generation;
 
 import io.imagegate.auth.Caller;
+import io.imagegate.billing.ChargeLine;
+import io.imagegate.billing.Charging;
+import io.imagegate.billing.Hold;
+import io.imagegate.billing.PriceBook;
 import io.imagegate.catalog.Catalog;
 import io.imagegate.catalog.ImageSize;
 import io.imagegate.catalog.ModelSpec;
@@ -25,11 +29,19 @@ import java.util.List;
 import java.util.Optional;
 import java.util.random.RandomGenerator;
 
-/** Validate → route → generate → store → respond, for one request. */
+/**
+ * Validate → price and hold → route → generate → store → capture → respond, for one request. Every refusal
+ * happens before the hold, and every failure after it releases the hold, so only delivered images are paid.
+ */
 public final class GenerationService {
+
+    /** Grace past the model's sync deadline before a hold counts as abandoned and the sweeper frees it. */
+    private static final Duration HOLD_GRACE = Duration.ofSeconds(60);
 
     private final Catalog catalog;
     private final Router router;
+    private final PriceBook prices;
+    private final Charging charging;
     private final ImageStore store;
     private final ImageRecords records;
     private final IdGenerator ids;
@@ -37,10 +49,12 @@ public final class GenerationService {
     private final RandomGenerator random;
     private final Duration imageTtl;
 
-    public GenerationService(Catalog catalog, Router router, ImageStore store, ImageRecords records, IdGenerator ids,
-            Clock clock, RandomGenerator random, Duration imageTtl) {
+    public GenerationService(Catalog catalog, Router router, PriceBook prices, Charging charging, ImageStore store,
+            ImageRecords records, IdGenerator ids, Clock clock, RandomGenerator random, Duration imageTtl) {
         this.catalog = catalog;
         this.router = router;
+        this.prices = prices;
+        this.charging = charging;
         this.store = store;
         this.records = records;
         this.ids = ids;
@@ -50,6 +64,10 @@ public final class GenerationService {
     }
 
     public GenerationResult generate(Caller caller, GenerationRequest request, String requestId) {
+        if (caller.accountDisabled()) {
+            throw new GenerationRefused(Reason.ACCOUNT_DISABLED, "This API key's account is disabled. Ask your"
+                    + " administrator to enable it.");
+        }
         ModelSpec model = catalog.find(request.model()).orElseThrow(() -> new GenerationRefused(
                 Reason.UNKNOWN_MODEL, "The model '" + request.model() + "' does not exist. GET /v1/models lists"
                         + " the models this gateway serves."));
@@ -60,15 +78,37 @@ public final class GenerationService {
         model.checkPrompt(request.prompt());
         ResolvedOptions options = model.resolve(request.options());
         long seed = options.seed().orElseGet(() -> random.nextLong(ModelSpec.MAX_SEED + 1));
+        long unitPrice = prices.unitPrice(model.id(), options.tier(), options.quality())
+                .orElseThrow(() -> new IllegalStateException("no price for " + model.id() + " "
+                        + options.tier().label() + " " + options.quality().orElse("")));
 
+        Hold hold = charging.hold(caller.accountId(), requestId, Math.multiplyExact(unitPrice, options.n()),
+                model.syncDeadline().multipliedBy(2).plus(HOLD_GRACE));
+        List<DeliveredImage> delivered;
+        Instant created = clock.instant();
+        try {
+            delivered = deliver(caller, request, requestId, model, options, seed, created);
+        } catch (RuntimeException failed) {
+            charging.release(hold);
+            throw failed;
+        }
+        long charged = charging.capture(hold, new ChargeLine(caller.keyId(), requestId, model.id(),
+                options.size().toString(), options.tier().label(), options.quality(), options.n(), delivered.size(),
+                unitPrice));
+        return new GenerationResult(created, options, seed, delivered, charged);
+    }
+
+    private List<DeliveredImage> deliver(Caller caller, GenerationRequest request, String requestId, ModelSpec model,
+            ResolvedOptions options, long seed, Instant created) {
         Route route = router.routeFor(model);
         ImageJob job = new ImageJob(model.id(), route.upstreamModel(), request.prompt(), options.size(), options.n(),
                 seed, options.quality());
         List<GeneratedImage> generated = route.provider().generate(job);
-
-        Instant created = clock.instant();
+        if (generated.isEmpty()) {
+            throw new UpstreamFailed("The upstream returned no image.");
+        }
         List<DeliveredImage> delivered = new ArrayList<>(generated.size());
-        for (GeneratedImage image : generated) {
+        for (GeneratedImage image : generated.subList(0, Math.min(generated.size(), options.n()))) {
             ImageFormat format = checkedFormat(image.bytes(), options.size());
             String revisedPrompt = image.revisedPrompt().orElse(request.prompt());
             delivered.add(switch (request.responseFormat()) {
@@ -77,7 +117,7 @@ public final class GenerationService {
                 case B64_JSON -> new DeliveredImage(Optional.empty(), Optional.of(image.bytes()), revisedPrompt);
             });
         }
-        return new GenerationResult(created, options, seed, delivered);
+        return delivered;
     }
 
     private URI store(Caller caller, GenerationRequest request, String requestId, ModelSpec model, ImageSize size,

@@ -16,13 +16,22 @@ public enum ErrorCode {
     INVALID_API_KEY(401, Type.AUTHENTICATION, "invalid_api_key"),
     REVOKED_API_KEY(401, Type.AUTHENTICATION, "revoked_api_key"),
     CONFLICTING_API_KEYS(401, Type.AUTHENTICATION, "conflicting_api_keys"),
+    /** Available balance below the request's worst-case price (n × unit price). */
+    INSUFFICIENT_BALANCE(402, Type.BILLING, "insufficient_balance"),
     MODEL_NOT_ALLOWED(403, Type.PERMISSION, "model_not_allowed"),
+    ACCOUNT_DISABLED(403, Type.PERMISSION, "account_disabled"),
     INVALID_SIGNATURE(403, Type.PERMISSION, "invalid_signature"),
     URL_EXPIRED(403, Type.PERMISSION, "url_expired"),
     NOT_FOUND(404, Type.INVALID_REQUEST, "not_found"),
     /** {@code GET /v1/models/{id}} for an id the catalog lacks; a generation naming one is a 400 instead. */
     NO_SUCH_MODEL(404, Type.INVALID_REQUEST, "model_not_found"),
     METHOD_NOT_ALLOWED(405, Type.INVALID_REQUEST, "method_not_allowed"),
+    /** An {@code Idempotency-Key} sent again with a different body. */
+    IDEMPOTENCY_KEY_REUSED(409, Type.INVALID_REQUEST, "idempotency_key_reused"),
+    /** An {@code Idempotency-Key} whose first request is still running. */
+    IDEMPOTENCY_KEY_IN_USE(409, Type.INVALID_REQUEST, "idempotency_key_in_use"),
+    /** A change the account's state forbids, e.g. an adjustment below the money held for requests in flight. */
+    CONFLICT(409, Type.INVALID_REQUEST, "conflict"),
     NOT_ACCEPTABLE(406, Type.INVALID_REQUEST, "not_acceptable"),
     BODY_TOO_LARGE(413, Type.INVALID_REQUEST, "body_too_large"),
     UNSUPPORTED_MEDIA_TYPE(415, Type.INVALID_REQUEST, "unsupported_media_type"),
@@ -34,6 +43,7 @@ public enum ErrorCode {
         INVALID_REQUEST("invalid_request_error"),
         AUTHENTICATION("authentication_error"),
         PERMISSION("permission_error"),
+        BILLING("billing_error"),
         SERVER("server_error"),
         UPSTREAM("upstream_error");
 

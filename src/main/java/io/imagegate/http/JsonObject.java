@@ -3,7 +3,10 @@ package io.imagegate.http;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -11,6 +14,7 @@ import java.util.OptionalLong;
 import java.util.Set;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.cfg.JsonNodeFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -20,6 +24,10 @@ import tools.jackson.databind.json.JsonMapper;
 public final class JsonObject {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    /** Writes object properties in sorted order, so two bodies that differ only in key order hash alike. */
+    private static final JsonMapper CANONICAL = JsonMapper.builder()
+            .enable(JsonNodeFeature.WRITE_PROPERTIES_SORTED)
+            .build();
 
     private final JsonNode node;
 
@@ -41,6 +49,19 @@ public final class JsonObject {
             throw new ApiException(ErrorCode.INVALID_JSON, "The request body must be a JSON object.");
         }
         return new JsonObject(node);
+    }
+
+    /**
+     * SHA-256 of the body's canonical form: sorted keys, no insignificant white space. The same request
+     * re-sent by another client library (other key order, other spacing) is the same body.
+     */
+    public String canonicalSha256() {
+        try {
+            byte[] canonical = CANONICAL.writeValueAsBytes(node);
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is unavailable in this JDK", e);
+        }
     }
 
     /** The first field not in {@code known}, as a 400 that names it. */
@@ -112,6 +133,36 @@ public final class JsonObject {
             values.add(item.stringValue());
         }
         return Optional.of(values);
+    }
+
+    public Optional<Boolean> optionalBoolean(String name) {
+        if (!has(name)) {
+            return Optional.empty();
+        }
+        JsonNode value = node.get(name);
+        if (!value.isBoolean()) {
+            throw wrongType(name, "true or false");
+        }
+        return Optional.of(value.booleanValue());
+    }
+
+    /** The array {@code name} as objects, each read as strictly as the body itself; empty when absent. */
+    public Optional<List<JsonObject>> optionalObjectList(String name) {
+        if (!has(name)) {
+            return Optional.empty();
+        }
+        JsonNode value = node.get(name);
+        if (!value.isArray()) {
+            throw wrongType(name, "an array of objects");
+        }
+        List<JsonObject> items = new ArrayList<>();
+        for (JsonNode item : value) {
+            if (!item.isObject()) {
+                throw wrongType(name, "an array of objects");
+            }
+            items.add(new JsonObject(item));
+        }
+        return Optional.of(items);
     }
 
     private static ApiException wrongType(String name, String expected) {

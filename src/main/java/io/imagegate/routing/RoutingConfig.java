@@ -10,8 +10,8 @@ import org.springframework.context.annotation.Configuration;
 class RoutingConfig {
 
     @Bean
-    SandboxProvider sandboxProvider(ImageWorkers workers) {
-        return new SandboxProvider(workers);
+    SandboxProvider sandboxProvider(ImageWorkers workers, SandboxProperties properties) {
+        return new SandboxProvider(workers, properties.latency());
     }
 
     @Bean

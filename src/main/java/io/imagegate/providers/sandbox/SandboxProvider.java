@@ -4,6 +4,7 @@ import io.imagegate.imaging.ImageWorkers;
 import io.imagegate.providers.GeneratedImage;
 import io.imagegate.providers.ImageJob;
 import io.imagegate.providers.ImageProvider;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -12,16 +13,18 @@ import java.util.stream.IntStream;
 /**
  * Draws every image locally, on the image worker pool. Image {@code i} of a job uses seed {@code seed + i},
  * so the images of one request differ from each other while the whole response stays reproducible from the
- * prompt and the seed.
+ * prompt and the seed. An optional latency makes it answer as slowly as a real upstream.
  */
 public final class SandboxProvider implements ImageProvider {
 
     public static final String NAME = "sandbox";
 
     private final ImageWorkers workers;
+    private final Duration latency;
 
-    public SandboxProvider(ImageWorkers workers) {
+    public SandboxProvider(ImageWorkers workers, Duration latency) {
         this.workers = workers;
+        this.latency = latency;
     }
 
     @Override
@@ -31,6 +34,15 @@ public final class SandboxProvider implements ImageProvider {
 
     @Override
     public List<GeneratedImage> generate(ImageJob job) {
+        if (!latency.isZero()) {
+            try {
+                // Sleeping parks only this virtual thread, as waiting on a real upstream would.
+                Thread.sleep(latency);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while simulating upstream latency", e);
+            }
+        }
         List<Callable<GeneratedImage>> paintings = IntStream.range(0, job.n())
                 .<Callable<GeneratedImage>>mapToObj(i -> () -> new GeneratedImage(
                         SandboxPainter.paintPng(job.model(), job.prompt(), job.seed() + i, job.size().width(),

@@ -1,0 +1,106 @@
+package io.imagegate.admin;
+
+import io.imagegate.billing.PriceBook;
+import io.imagegate.catalog.Catalog;
+import io.imagegate.catalog.ImageSize;
+import io.imagegate.catalog.ModelSpec;
+import io.imagegate.catalog.Price;
+import io.imagegate.catalog.SizeTier;
+import io.imagegate.http.ApiException;
+import io.imagegate.http.ErrorCode;
+import io.imagegate.http.JsonObject;
+import io.imagegate.money.Micros;
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code PUT /admin/v1/prices/{model}}: replaces a model's whole price table. The table must price exactly
+ * the tier × quality pairs the model can produce, so no request can ever find its price missing.
+ */
+@RestController
+public class AdminPricesController {
+
+    private final Catalog catalog;
+    private final PriceBook prices;
+
+    public AdminPricesController(Catalog catalog, PriceBook prices) {
+        this.catalog = catalog;
+        this.prices = prices;
+    }
+
+    record PriceRow(String sizeTier, String quality, String price) {
+    }
+
+    record ModelPrices(String model, String currency, List<PriceRow> prices) {
+    }
+
+    @PutMapping("/admin/v1/prices/{model}")
+    ModelPrices replace(@PathVariable String model, HttpServletRequest http) throws IOException {
+        ModelSpec spec = catalog.find(model).orElseThrow(() -> new ApiException(ErrorCode.NO_SUCH_MODEL,
+                "The model '" + model + "' does not exist. GET /v1/models lists the models this gateway serves."));
+        JsonObject body = JsonObject.read(http.getInputStream());
+        body.rejectUnknown(Set.of("prices"), "for a price table");
+        List<JsonObject> rows = body.optionalObjectList("prices").orElseThrow(() -> new ApiException(
+                ErrorCode.MISSING_PARAMETER, "Missing 'prices': [{\"size_tier\": \"1K\", \"quality\": …,"
+                        + " \"price\": \"0.039\"}, …].", "prices"));
+        List<Price> table = new ArrayList<>();
+        for (JsonObject row : rows) {
+            row.rejectUnknown(Set.of("size_tier", "quality", "price"), "in a price row");
+            table.add(new Price(tier(row.requireString("size_tier")), row.optionalString("quality"),
+                    AdminAmounts.unsigned(row.requireString("price"), "price")));
+        }
+        checkCovers(spec, table);
+        prices.replace(spec.id(), table);
+        return new ModelPrices(spec.id(), "USD", prices.pricesOf(spec.id()).stream()
+                .map(p -> new PriceRow(p.tier().label(), p.quality().orElse(null), Micros.format(p.micros())))
+                .toList());
+    }
+
+    private static void checkCovers(ModelSpec model, List<Price> table) {
+        Set<String> needed = new LinkedHashSet<>();
+        List<Optional<String>> qualities = model.qualities().isEmpty()
+                ? List.of(Optional.empty()) : model.qualities().stream().map(Optional::of).toList();
+        for (ImageSize size : model.producibleSizes()) {
+            qualities.forEach(q -> needed.add(key(SizeTier.of(size), q)));
+        }
+        Set<String> given = new LinkedHashSet<>();
+        for (Price price : table) {
+            String key = key(price.tier(), price.quality());
+            if (!given.add(key)) {
+                throw invalid("lists " + key + " twice");
+            }
+            if (!needed.contains(key)) {
+                throw invalid("prices " + key + ", which " + model.id() + " never produces");
+            }
+        }
+        needed.removeAll(given);
+        if (!needed.isEmpty()) {
+            throw invalid("has no price for " + String.join(", ", needed) + "; a table must price every size tier"
+                    + " and quality " + model.id() + " produces");
+        }
+    }
+
+    private static String key(SizeTier tier, Optional<String> quality) {
+        return tier.label() + quality.map(q -> "/" + q).orElse("");
+    }
+
+    private static SizeTier tier(String label) {
+        try {
+            return SizeTier.parse(label);
+        } catch (IllegalArgumentException e) {
+            throw invalid(e.getMessage());
+        }
+    }
+
+    private static ApiException invalid(String problem) {
+        return new ApiException(ErrorCode.INVALID_VALUE, "The price table " + problem + ".", "prices");
+    }
+}
