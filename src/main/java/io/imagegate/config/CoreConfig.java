@@ -1,18 +1,15 @@
 package io.imagegate.config;
 
-import com.zaxxer.hikari.HikariConfig;
-import com.zaxxer.hikari.HikariDataSource;
 import io.imagegate.ids.IdGenerator;
 import io.imagegate.imaging.ImageWorkers;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.random.RandomGenerator;
-import javax.sql.DataSource;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The clock, randomness, data directory and embedded database every feature shares. */
+/** The clock, randomness and data directory every feature shares. */
 @Configuration(proxyBeanMethods = false)
 public class CoreConfig {
 
@@ -54,22 +51,5 @@ public class CoreConfig {
         }
         return new NodeIdentity(dataDir.readSecret(NODE_ID_FILE)
                 .orElseGet(() -> dataDir.writeOnce(NODE_ID_FILE, ids.next("node_", 12))));
-    }
-
-    /**
-     * SQLite in WAL mode: readers never wait for the writer, and writers queue on the busy timeout instead of
-     * failing with SQLITE_BUSY while another connection commits.
-     */
-    @Bean
-    DataSource dataSource(DataDirectory dataDir) {
-        HikariConfig config = new HikariConfig();
-        config.setPoolName("imagegate-sqlite");
-        config.setJdbcUrl("jdbc:sqlite:" + dataDir.resolve("imagegate.db"));
-        config.addDataSourceProperty("journal_mode", "WAL");
-        config.addDataSourceProperty("synchronous", "NORMAL");
-        config.addDataSourceProperty("busy_timeout", "30000");
-        config.addDataSourceProperty("foreign_keys", "true");
-        config.setMaximumPoolSize(8);
-        return new HikariDataSource(config);
     }
 }

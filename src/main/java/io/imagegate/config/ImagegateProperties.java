@@ -18,6 +18,11 @@ import org.springframework.util.unit.DataSize;
  * @param maxRequestSize   largest request body accepted; larger bodies get 413 before they are read
  * @param imageTtl         how long image URLs stay valid and images are kept
  * @param sweepInterval    how often expired images are deleted
+ * @param databaseUrl      {@code jdbc:sqlite:<file>} or {@code jdbc:postgresql://host:port/db[?currentSchema=s]};
+ *                         blank means the SQLite file {@code <data-dir>/imagegate.db}
+ * @param databaseUser     PostgreSQL login; blank means none (or the one in the URL)
+ * @param databasePassword PostgreSQL password; blank means none (or the one in the URL)
+ * @param databasePoolSize most connections held open; unset means 16 on PostgreSQL, 8 on SQLite
  */
 @ConfigurationProperties("imagegate")
 public record ImagegateProperties(
@@ -28,5 +33,9 @@ public record ImagegateProperties(
         @DefaultValue("") String catalogFile,
         @DefaultValue("1MB") DataSize maxRequestSize,
         @DefaultValue("24h") Duration imageTtl,
-        @DefaultValue("10m") Duration sweepInterval) {
+        @DefaultValue("10m") Duration sweepInterval,
+        @DefaultValue("") String databaseUrl,
+        @DefaultValue("") String databaseUser,
+        @DefaultValue("") String databasePassword,
+        Integer databasePoolSize) {
 }

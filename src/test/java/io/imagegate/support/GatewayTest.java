@@ -15,7 +15,7 @@ import org.springframework.test.context.DynamicPropertySource;
 /**
  * A whole gateway on a random port with a fresh data directory (SQLite, images, secrets), talked to over real
  * HTTP. One gateway serves every test class that extends this, so tests isolate themselves by creating their
- * own accounts and keys.
+ * own accounts and keys. A subclass marked {@link OnPostgres} runs the same tests on PostgreSQL.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 public abstract class GatewayTest {

@@ -1,0 +1,48 @@
+package io.imagegate.support;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Inherited;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.junit.jupiter.api.extension.ConditionEvaluationResult;
+import org.junit.jupiter.api.extension.ExecutionCondition;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.opentest4j.TestAbortedException;
+import org.springframework.test.context.ContextCustomizerFactories;
+
+/**
+ * Runs a {@link GatewayTest} on PostgreSQL instead of SQLite, in a schema of its own on the {@link TestPostgres}
+ * server. Any gateway test runs on both databases with one empty subclass:
+ * <pre>{@code @OnPostgres class AdminApiOnPostgresTest extends AdminApiTest {}}</pre>
+ * All such classes share one gateway, as the SQLite ones do. Without a reachable server they are skipped, or
+ * fail under {@code CI=true} (see {@link TestPostgres#requireAvailable()}).
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@Documented
+@Inherited
+@ExtendWith(OnPostgres.RequireServer.class)
+@ContextCustomizerFactories(PostgresSchema.class)
+public @interface OnPostgres {
+
+    /**
+     * A condition rather than a {@code @BeforeAll} check: it runs before Spring tries to start a gateway, and
+     * Surefire counts the tests of a disabled class as skipped, whereas a class aborted in {@code @BeforeAll}
+     * shows as "Tests run: 0", a skip nobody notices. Under {@code CI=true} the check throws, failing the class.
+     */
+    final class RequireServer implements ExecutionCondition {
+
+        @Override
+        public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
+            try {
+                TestPostgres.server().requireAvailable();
+                return ConditionEvaluationResult.enabled("PostgreSQL answers");
+            } catch (TestAbortedException skipped) {
+                return ConditionEvaluationResult.disabled(skipped.getMessage());
+            }
+        }
+    }
+}
