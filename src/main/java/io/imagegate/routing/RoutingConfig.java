@@ -3,6 +3,7 @@ package io.imagegate.routing;
 import io.imagegate.catalog.Catalog;
 import io.imagegate.imaging.ImageWorkers;
 import io.imagegate.providers.sandbox.SandboxProvider;
+import java.util.Map;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -16,6 +17,6 @@ class RoutingConfig {
 
     @Bean
     Router router(Catalog catalog, SandboxProvider sandbox) {
-        return new Router(catalog, sandbox);
+        return new Router(catalog, Map.of(), sandbox);
     }
 }

@@ -1,6 +1,6 @@
 package io.imagegate.api;
 
-import static io.imagegate.api.GenerationErrorsTest.assertError;
+import static io.imagegate.support.ErrorAssertions.assertError;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.imagegate.storage.ExpirySweeper;

@@ -1,5 +1,6 @@
 package io.imagegate.api;
 
+import static io.imagegate.support.ErrorAssertions.assertError;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.imagegate.support.Admin.Key;
@@ -11,7 +12,6 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import tools.jackson.databind.JsonNode;
 
 /**
  * Every refusal of a generation: its status, the OpenAI error body with type, code and param, a message that
@@ -256,20 +256,5 @@ class GenerationErrorsTest extends GatewayTest {
 
     private Response generate(String body) {
         return http.post("/v1/images/generations", body, key.header());
-    }
-
-    static void assertError(Response response, int status, String type, String code, String param) {
-        assertThat(response.status()).as(response.toString()).isEqualTo(status);
-        assertThat(response.header("content-type")).startsWith("application/json");
-        JsonNode error = response.error();
-        assertThat(error.propertyNames()).containsExactlyInAnyOrder("message", "type", "code", "param");
-        assertThat(error.get("type").asString()).isEqualTo(type);
-        assertThat(error.get("code").asString()).isEqualTo(code);
-        if (param == null) {
-            assertThat(error.get("param").isNull()).as("param is null").isTrue();
-        } else {
-            assertThat(error.get("param").asString()).isEqualTo(param);
-        }
-        assertThat(error.get("message").asString()).isNotBlank();
     }
 }

@@ -2,6 +2,7 @@ package io.imagegate.support;
 
 import io.imagegate.support.Http.Response;
 import java.util.Map;
+import tools.jackson.databind.JsonNode;
 
 /** Creates accounts and keys through the admin API, the way an operator would. */
 public final class Admin {
@@ -33,6 +34,20 @@ public final class Admin {
         return http.delete(path, auth);
     }
 
+    public Response put(String path, String body) {
+        return http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(http.base() + path))
+                .PUT(java.net.http.HttpRequest.BodyPublishers.ofString(body))
+                .header("content-type", "application/json")
+                .header("Authorization", auth.get("Authorization")));
+    }
+
+    public Response patch(String path, String body) {
+        return http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(http.base() + path))
+                .method("PATCH", java.net.http.HttpRequest.BodyPublishers.ofString(body))
+                .header("content-type", "application/json")
+                .header("Authorization", auth.get("Authorization")));
+    }
+
     public String createAccount(String name, String balance) {
         Response response = post("/admin/v1/accounts", "{\"name\":\"" + name + "\",\"balance\":\"" + balance + "\"}");
         if (response.status() != 201) {
@@ -53,5 +68,40 @@ public final class Admin {
     /** A fresh account with a balance and a key for every model. */
     public Key newKey() {
         return createKey(createAccount("test", "10.00"));
+    }
+
+    /** A fresh account holding exactly {@code balance}, and a key for it. */
+    public Key newKey(String balance) {
+        return createKey(createAccount("test", balance));
+    }
+
+    /** {@code GET /admin/v1/accounts/{id}} as JSON: balance, held, available, disabled. */
+    public JsonNode account(String accountId) {
+        Response response = get("/admin/v1/accounts/" + accountId);
+        if (response.status() != 200) {
+            throw new AssertionError("account not read: " + response);
+        }
+        return response.json();
+    }
+
+    public String balance(String accountId) {
+        return account(accountId).get("balance").asString();
+    }
+
+    /** Fails unless {@code GET /admin/v1/reconcile} finds every balance equal to its ledger. */
+    public void assertBooksBalance() {
+        Response response = get("/admin/v1/reconcile");
+        if (response.status() != 200 || !response.json().get("ok").asBoolean()) {
+            throw new AssertionError("books do not balance: " + response);
+        }
+    }
+
+    /** The account's ledger entries, newest first. */
+    public JsonNode ledger(String accountId) {
+        Response response = get("/admin/v1/accounts/" + accountId + "/ledger?limit=1000");
+        if (response.status() != 200) {
+            throw new AssertionError("ledger not read: " + response);
+        }
+        return response.json().get("data");
     }
 }
