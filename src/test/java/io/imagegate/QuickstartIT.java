@@ -2,17 +2,15 @@ package io.imagegate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.imagegate.support.GatewayProcess;
 import io.imagegate.support.Http;
 import io.imagegate.support.Http.Response;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -31,32 +29,27 @@ import tools.jackson.databind.JsonNode;
  */
 class QuickstartIT {
 
-    private static final Path JAR = Path.of("target/imagegate.jar").toAbsolutePath();
     private static final Path README = Path.of("README.md").toAbsolutePath();
 
     @TempDir
     Path workDir;
 
-    private Process gateway;
+    private GatewayProcess gateway;
 
     @AfterEach
     void stopGateway() throws InterruptedException {
         if (gateway != null) {
-            gateway.destroy();
-            if (!gateway.waitFor(20, TimeUnit.SECONDS)) {
-                gateway.destroyForcibly();
-            }
+            gateway.close();
         }
     }
 
     @Test
     void readmeQuickstartGoesFromAnEmptyDirectoryToGeneratedImages() throws Exception {
-        int port = freePort();
-        Path firstLog = workDir.resolve("first-start.log");
-        start(port, firstLog);
+        int port = GatewayProcess.freePort();
+        gateway = GatewayProcess.start(workDir, port, workDir.resolve("first-start.log"));
 
         String token = Files.readString(workDir.resolve("data/admin-token")).strip();
-        assertThat(Files.readString(firstLog)).as("first start prints the generated admin token")
+        assertThat(gateway.log()).as("first start prints the generated admin token")
                 .contains("Generated admin token").contains(token)
                 .contains("served by the built-in sandbox");
 
@@ -72,36 +65,12 @@ class QuickstartIT {
         assertImage(http, responses.get(0), 2048, 2048);
         assertImage(http, responses.get(1), 1024, 1024);
 
-        stopGateway();
-        Path secondLog = workDir.resolve("second-start.log");
-        start(port, secondLog);
-        assertThat(Files.readString(secondLog)).as("later starts never print the token")
+        gateway.close();
+        gateway = GatewayProcess.start(workDir, port, workDir.resolve("second-start.log"));
+        assertThat(gateway.log()).as("later starts never print the token")
                 .doesNotContain(token).contains("admin-token");
         Response again = http.get(responses.get(0).get("data").get(0).get("url").asString());
         assertThat(again.status()).as("URLs survive a restart").isEqualTo(200);
-    }
-
-    private void start(int port, Path log) throws IOException, InterruptedException {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        gateway = new ProcessBuilder(java, "-jar", JAR.toString(), "--server.port=" + port)
-                .directory(workDir.toFile())
-                .redirectErrorStream(true)
-                .redirectOutput(log.toFile())
-                .start();
-        Http http = new Http("http://localhost:" + port);
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
-        while (Instant.now().isBefore(deadline)) {
-            assertThat(gateway.isAlive()).as("gateway exited early:\n" + Files.readString(log)).isTrue();
-            try {
-                if (http.get("/actuator/health").status() == 200) {
-                    return;
-                }
-            } catch (RuntimeException notUpYet) {
-                // Connection refused until Tomcat listens.
-            }
-            Thread.sleep(250);
-        }
-        throw new AssertionError("gateway did not become healthy:\n" + Files.readString(log));
     }
 
     private String runQuickstartBlocks(int port) throws IOException, InterruptedException {
@@ -144,11 +113,5 @@ class QuickstartIT {
         BufferedImage image = ImageIO.read(new ByteArrayInputStream(file.body()));
         assertThat(image.getWidth()).isEqualTo(width);
         assertThat(image.getHeight()).isEqualTo(height);
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }
