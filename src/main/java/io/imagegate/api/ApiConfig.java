@@ -1,15 +1,30 @@
 package io.imagegate.api;
 
+import io.imagegate.auth.ApiKeys;
 import io.imagegate.config.ImagegateProperties;
 import io.imagegate.ids.IdGenerator;
+import java.util.List;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import tools.jackson.databind.json.JsonMapper;
 
 @Configuration(proxyBeanMethods = false)
-class ApiConfig {
+class ApiConfig implements WebMvcConfigurer {
+
+    private final ApiKeys keys;
+
+    ApiConfig(ApiKeys keys) {
+        this.keys = keys;
+    }
+
+    @Override
+    public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
+        resolvers.add(new CallerResolver(keys));
+    }
 
     @Bean
     ErrorWriter errorWriter(JsonMapper json) {

@@ -1,6 +1,5 @@
 package io.imagegate.api;
 
-import io.imagegate.auth.ApiKeys;
 import io.imagegate.auth.Caller;
 import io.imagegate.billing.Idempotency;
 import io.imagegate.billing.Idempotency.Claim;
@@ -46,14 +45,11 @@ public class GenerationController {
     /** Longer than any sync deadline (the catalog's longest is 90 s), so a live request keeps its key. */
     private static final Duration IDEMPOTENCY_LOCK = Duration.ofMinutes(10);
 
-    private final ApiKeys keys;
     private final GenerationService generations;
     private final Idempotency idempotency;
     private final JsonMapper json;
 
-    public GenerationController(ApiKeys keys, GenerationService generations, Idempotency idempotency,
-            JsonMapper json) {
-        this.keys = keys;
+    public GenerationController(GenerationService generations, Idempotency idempotency, JsonMapper json) {
         this.generations = generations;
         this.idempotency = idempotency;
         this.json = json;
@@ -70,12 +66,8 @@ public class GenerationController {
      * the same {@code Idempotency-Key} sends the very same bytes (same URLs) as the first response.
      */
     @PostMapping("/v1/images/generations")
-    ResponseEntity<String> generate(HttpServletRequest http,
-            @RequestHeader(name = "x-api-key", required = false) String apiKey,
-            @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization,
-            @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String idempotencyKey)
-            throws IOException {
-        Caller caller = keys.authenticate(apiKey, authorization);
+    ResponseEntity<String> generate(Caller caller, HttpServletRequest http,
+            @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String idempotencyKey) throws IOException {
         JsonObject body = JsonObject.read(http.getInputStream());
         Optional<String> key = idempotencyKey(idempotencyKey);
         if (key.isEmpty()) {

@@ -1,15 +1,12 @@
 package io.imagegate.api;
 
-import io.imagegate.auth.ApiKeys;
 import io.imagegate.auth.Caller;
 import io.imagegate.billing.UsageReport;
 import io.imagegate.http.DayRange;
 import io.imagegate.http.UsageBody;
 import java.time.Clock;
 import java.util.Optional;
-import org.springframework.http.HttpHeaders;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -17,21 +14,17 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 public class UsageController {
 
-    private final ApiKeys keys;
     private final UsageReport usage;
     private final Clock clock;
 
-    public UsageController(ApiKeys keys, UsageReport usage, Clock clock) {
-        this.keys = keys;
+    public UsageController(UsageReport usage, Clock clock) {
         this.usage = usage;
         this.clock = clock;
     }
 
     @GetMapping("/v1/usage")
-    UsageBody usage(@RequestHeader(name = "x-api-key", required = false) String apiKey,
-            @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization,
-            @RequestParam(required = false) String from, @RequestParam(required = false) String to) {
-        Caller caller = keys.authenticate(apiKey, authorization);
+    UsageBody usage(Caller caller, @RequestParam(required = false) String from,
+            @RequestParam(required = false) String to) {
         DayRange range = DayRange.parse(from, to, clock);
         return UsageBody.of(range, usage.usage(Optional.of(caller.accountId()), range.from(), range.to()));
     }

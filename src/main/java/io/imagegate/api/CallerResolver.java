@@ -1,0 +1,34 @@
+package io.imagegate.api;
+
+import io.imagegate.auth.ApiKeys;
+import io.imagegate.auth.Caller;
+import org.springframework.core.MethodParameter;
+import org.springframework.http.HttpHeaders;
+import org.springframework.web.bind.support.WebDataBinderFactory;
+import org.springframework.web.context.request.NativeWebRequest;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.method.support.ModelAndViewContainer;
+
+/**
+ * Gives a controller method that takes a {@link Caller} the authenticated key, so every keyed route reads the
+ * key the same way ({@code x-api-key} or {@code Authorization: Bearer}) and refuses it the same way (401).
+ */
+final class CallerResolver implements HandlerMethodArgumentResolver {
+
+    private final ApiKeys keys;
+
+    CallerResolver(ApiKeys keys) {
+        this.keys = keys;
+    }
+
+    @Override
+    public boolean supportsParameter(MethodParameter parameter) {
+        return parameter.getParameterType() == Caller.class;
+    }
+
+    @Override
+    public Caller resolveArgument(MethodParameter parameter, ModelAndViewContainer mav, NativeWebRequest request,
+            WebDataBinderFactory binders) {
+        return keys.authenticate(request.getHeader("x-api-key"), request.getHeader(HttpHeaders.AUTHORIZATION));
+    }
+}
