@@ -8,6 +8,7 @@ import io.imagegate.generation.UpstreamFailed;
 import io.imagegate.http.ApiException;
 import io.imagegate.http.ErrorCode;
 import io.imagegate.money.Micros;
+import io.imagegate.routing.DispatchFailed;
 import io.imagegate.storage.FileAccessDenied;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -80,6 +81,19 @@ public class ApiExceptionHandler {
             case NOT_FOUND -> ErrorCode.NOT_FOUND;
         };
         return render(new ApiException(code, e.getMessage()));
+    }
+
+    @ExceptionHandler(DispatchFailed.class)
+    ResponseEntity<Object> dispatch(DispatchFailed e) {
+        ErrorCode code = switch (e.outcome()) {
+            case SAFETY_BLOCKED -> ErrorCode.CONTENT_POLICY_VIOLATION;
+            case NO_IMAGE -> ErrorCode.UPSTREAM_NO_IMAGE;
+            case UPSTREAM_FAILED -> ErrorCode.UPSTREAM_ERROR;
+            case NO_HEALTHY_CHANNEL -> ErrorCode.NO_HEALTHY_CHANNEL;
+            case DEADLINE_EXCEEDED -> ErrorCode.UPSTREAM_TIMEOUT;
+        };
+        return render(new ApiException(code, e.getMessage(), code == ErrorCode.CONTENT_POLICY_VIOLATION
+                ? "prompt" : null));
     }
 
     @ExceptionHandler(UpstreamFailed.class)

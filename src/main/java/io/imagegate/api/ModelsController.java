@@ -6,7 +6,6 @@ import io.imagegate.catalog.ImageSize;
 import io.imagegate.catalog.ModelSpec;
 import io.imagegate.http.ApiException;
 import io.imagegate.http.ErrorCode;
-import io.imagegate.routing.Route;
 import io.imagegate.routing.Router;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -74,10 +73,12 @@ public class ModelsController {
     }
 
     private ServedBy servedBy(ModelSpec m) {
-        Route route = router.routeFor(m);
-        return new ServedBy(route.provider().name(), route.simulated(), route.simulated()
+        List<String> providers = router.channelsFor(m).stream().map(c -> c.provider().name()).distinct().toList();
+        boolean simulated = router.simulated(m);
+        return new ServedBy(String.join(",", providers), simulated, simulated
                 ? "No upstream channel is configured for this model: images are drawn by the built-in sandbox"
                         + " generator (deterministic placeholders), not by " + m.displayName() + "."
-                : "Served by " + m.displayName() + " through the " + route.provider().name() + " provider.");
+                : "Served by " + m.displayName() + " through " + router.channelsFor(m).size() + " channel(s): "
+                        + String.join(", ", providers) + ".");
     }
 }

@@ -5,7 +5,8 @@ import io.imagegate.billing.PriceBook;
 import io.imagegate.catalog.Catalog;
 import io.imagegate.config.ImagegateProperties;
 import io.imagegate.ids.IdGenerator;
-import io.imagegate.routing.Router;
+import io.imagegate.imaging.ImageWorkers;
+import io.imagegate.routing.Dispatcher;
 import io.imagegate.storage.ImageRecords;
 import io.imagegate.storage.ImageStore;
 import java.time.Clock;
@@ -17,10 +18,10 @@ import org.springframework.context.annotation.Configuration;
 class GenerationConfig {
 
     @Bean
-    GenerationService generationService(Catalog catalog, Router router, PriceBook prices, Charging charging,
-            ImageStore store, ImageRecords records, IdGenerator ids, Clock clock, RandomGenerator random,
-            ImagegateProperties properties) {
-        return new GenerationService(catalog, router, prices, charging, store, records, ids, clock, random,
-                properties.imageTtl());
+    GenerationService generationService(Catalog catalog, Dispatcher dispatcher, ImageWorkers workers,
+            PriceBook prices, Charging charging, ImageStore store, ImageRecords records, IdGenerator ids, Clock clock,
+            RandomGenerator random, ImagegateProperties properties) {
+        return new GenerationService(catalog, dispatcher, workers, prices, charging, store, records, ids, clock,
+                random, properties.imageTtl());
     }
 }

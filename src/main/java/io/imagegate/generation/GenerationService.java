@@ -15,8 +15,10 @@ import io.imagegate.imaging.ImageDimensions;
 import io.imagegate.imaging.ImageFormat;
 import io.imagegate.providers.GeneratedImage;
 import io.imagegate.providers.ImageJob;
-import io.imagegate.routing.Route;
-import io.imagegate.routing.Router;
+import io.imagegate.imaging.ImageWorkers;
+import io.imagegate.imaging.Resampler;
+import io.imagegate.providers.Deadline;
+import io.imagegate.routing.Dispatcher;
 import io.imagegate.storage.ImageRecord;
 import io.imagegate.storage.ImageRecords;
 import io.imagegate.storage.ImageStore;
@@ -27,6 +29,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Callable;
 import java.util.random.RandomGenerator;
 
 /**
@@ -39,7 +42,8 @@ public final class GenerationService {
     private static final Duration HOLD_GRACE = Duration.ofSeconds(60);
 
     private final Catalog catalog;
-    private final Router router;
+    private final Dispatcher dispatcher;
+    private final ImageWorkers workers;
     private final PriceBook prices;
     private final Charging charging;
     private final ImageStore store;
@@ -49,10 +53,12 @@ public final class GenerationService {
     private final RandomGenerator random;
     private final Duration imageTtl;
 
-    public GenerationService(Catalog catalog, Router router, PriceBook prices, Charging charging, ImageStore store,
-            ImageRecords records, IdGenerator ids, Clock clock, RandomGenerator random, Duration imageTtl) {
+    public GenerationService(Catalog catalog, Dispatcher dispatcher, ImageWorkers workers, PriceBook prices,
+            Charging charging, ImageStore store, ImageRecords records, IdGenerator ids, Clock clock,
+            RandomGenerator random, Duration imageTtl) {
         this.catalog = catalog;
-        this.router = router;
+        this.dispatcher = dispatcher;
+        this.workers = workers;
         this.prices = prices;
         this.charging = charging;
         this.store = store;
@@ -100,20 +106,20 @@ public final class GenerationService {
 
     private List<DeliveredImage> deliver(Caller caller, GenerationRequest request, String requestId, ModelSpec model,
             ResolvedOptions options, long seed, Instant created) {
-        Route route = router.routeFor(model);
-        ImageJob job = new ImageJob(model.id(), route.upstreamModel(), request.prompt(), options.size(), options.n(),
-                seed, options.quality());
-        List<GeneratedImage> generated = route.provider().generate(job);
-        if (generated.isEmpty()) {
-            throw new UpstreamFailed("The upstream returned no image.");
-        }
-        List<DeliveredImage> delivered = new ArrayList<>(generated.size());
-        for (GeneratedImage image : generated.subList(0, Math.min(generated.size(), options.n()))) {
-            ImageFormat format = checkedFormat(image.bytes(), options.size());
-            String revisedPrompt = image.revisedPrompt().orElse(request.prompt());
+        ImageJob job = new ImageJob(model.id(), model.id(), request.prompt(), options.size(), options.n(), seed,
+                options.quality(), Deadline.in(model.syncDeadline(), clock));
+        List<GeneratedImage> generated = dispatcher.dispatch(model, job);
+        List<Callable<Image>> normalising = generated.subList(0, Math.min(generated.size(), options.n())).stream()
+                .<Callable<Image>>map(image -> () -> exactSize(image.bytes(), options.size()))
+                .toList();
+        List<Image> images = workers.all(normalising);
+        List<DeliveredImage> delivered = new ArrayList<>(images.size());
+        for (int i = 0; i < images.size(); i++) {
+            Image image = images.get(i);
+            String revisedPrompt = generated.get(i).revisedPrompt().orElse(request.prompt());
             delivered.add(switch (request.responseFormat()) {
                 case URL -> new DeliveredImage(Optional.of(store(caller, request, requestId, model, options.size(),
-                        format, image, created)), Optional.empty(), revisedPrompt);
+                        image, created)), Optional.empty(), revisedPrompt);
                 case B64_JSON -> new DeliveredImage(Optional.empty(), Optional.of(image.bytes()), revisedPrompt);
             });
         }
@@ -121,25 +127,33 @@ public final class GenerationService {
     }
 
     private URI store(Caller caller, GenerationRequest request, String requestId, ModelSpec model, ImageSize size,
-            ImageFormat format, GeneratedImage image, Instant created) {
+            Image image, Instant created) {
         ImageRecord record = new ImageRecord(ids.image(), caller.accountId(), caller.keyId(), requestId,
-                request.user(), model.id(), size.width(), size.height(), format, image.bytes().length, created,
-                created.plus(imageTtl));
-        store.put(record.id(), format, image.bytes());
+                request.user(), model.id(), size.width(), size.height(), image.format(), image.bytes().length,
+                created, created.plus(imageTtl));
+        store.put(record.id(), image.format(), image.bytes());
         records.insert(record);
         return store.url(record.stored());
     }
 
-    /** The format comes from the bytes, never from the upstream's label, and the size must be as promised. */
-    private static ImageFormat checkedFormat(byte[] bytes, ImageSize promised) {
+    private record Image(byte[] bytes, ImageFormat format) {
+    }
+
+    /**
+     * The format comes from the bytes, never from the upstream's label; an image of another size than promised
+     * is resampled to it (as a PNG), so the caller always gets exactly the pixels the response promised.
+     */
+    private static Image exactSize(byte[] bytes, ImageSize promised) {
         ImageFormat format = ImageFormat.sniff(bytes).orElseThrow(() -> new UpstreamFailed(
                 "The upstream returned data that is not a PNG, JPEG, WebP or GIF image."));
         ImageDimensions dims = ImageDimensions.read(bytes).orElseThrow(() -> new UpstreamFailed(
                 "The upstream returned a " + format + " image whose size cannot be read."));
-        if (dims.width() != promised.width() || dims.height() != promised.height()) {
-            throw new UpstreamFailed("The upstream returned a " + dims.width() + "x" + dims.height()
-                    + " image where " + promised + " was requested.");
+        if (dims.width() == promised.width() && dims.height() == promised.height()) {
+            return new Image(bytes, format);
         }
-        return format;
+        byte[] resampled = Resampler.toExactSize(bytes, promised.width(), promised.height())
+                .orElseThrow(() -> new UpstreamFailed("The upstream returned a " + dims.width() + "x" + dims.height()
+                        + " " + format + " image that cannot be resampled to " + promised + "."));
+        return new Image(resampled, ImageFormat.PNG);
     }
 }

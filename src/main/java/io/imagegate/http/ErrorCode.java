@@ -35,8 +35,13 @@ public enum ErrorCode {
     NOT_ACCEPTABLE(406, Type.INVALID_REQUEST, "not_acceptable"),
     BODY_TOO_LARGE(413, Type.INVALID_REQUEST, "body_too_large"),
     UNSUPPORTED_MEDIA_TYPE(415, Type.INVALID_REQUEST, "unsupported_media_type"),
+    /** The upstream's safety system refused the prompt or its image; never retried, never billed. */
+    CONTENT_POLICY_VIOLATION(451, Type.INVALID_REQUEST, "content_policy_violation"),
     INTERNAL_ERROR(500, Type.SERVER, "internal_error"),
-    UPSTREAM_ERROR(502, Type.UPSTREAM, "upstream_error");
+    UPSTREAM_ERROR(502, Type.UPSTREAM, "upstream_error"),
+    UPSTREAM_NO_IMAGE(502, Type.UPSTREAM, "upstream_no_image"),
+    NO_HEALTHY_CHANNEL(503, Type.UPSTREAM, "no_healthy_channel"),
+    UPSTREAM_TIMEOUT(504, Type.UPSTREAM, "upstream_timeout");
 
     /** The OpenAI error {@code type} values; SDKs pick their exception class by status, not by these. */
     public enum Type {

@@ -2,44 +2,62 @@ package io.imagegate.routing;
 
 import io.imagegate.catalog.Catalog;
 import io.imagegate.catalog.ModelSpec;
-import io.imagegate.providers.ImageProvider;
+import io.imagegate.providers.sandbox.SandboxProvider;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Maps every catalog model to the route that serves it: a configured one, else the sandbox. */
+/** Which channels serve each catalog model: the configured ones, else the built-in sandbox. */
 public final class Router {
 
     private static final Logger log = LoggerFactory.getLogger(Router.class);
 
-    private final Map<String, Route> routes = new LinkedHashMap<>();
+    private final Map<String, List<Channel>> byModel = new LinkedHashMap<>();
+    private final List<Channel> channels = new ArrayList<>();
 
-    /** {@code configured} routes by model id; every other catalog model is served by {@code sandbox}. */
-    public Router(Catalog catalog, Map<String, Route> configured, ImageProvider sandbox) {
-        for (String model : configured.keySet()) {
-            if (!catalog.contains(model)) {
-                throw new IllegalStateException("a route names model '" + model + "', which is not in the catalog");
-            }
-        }
+    public Router(Catalog catalog, List<Channel> configured, Channel sandbox) {
+        channels.addAll(configured);
+        List<String> simulated = new ArrayList<>();
         for (ModelSpec model : catalog.all()) {
-            routes.put(model.id(), configured.getOrDefault(model.id(), new Route(sandbox, model.id(), true)));
+            List<Channel> serving = configured.stream().filter(c -> c.serves(model.id())).toList();
+            if (serving.isEmpty()) {
+                serving = List.of(sandbox);
+                simulated.add(model.id());
+            }
+            byModel.put(model.id(), serving);
         }
-        List<String> simulated = routes.entrySet().stream().filter(e -> e.getValue().simulated())
-                .map(Map.Entry::getKey).toList();
         if (!simulated.isEmpty()) {
+            channels.add(sandbox);
             log.warn("No upstream channel is configured for {} of {} catalog models ({}): they are served by the"
                     + " built-in sandbox generator, which draws placeholder images locally.", simulated.size(),
-                    routes.size(), String.join(", ", simulated));
+                    byModel.size(), String.join(", ", simulated));
         }
+        configured.forEach(c -> log.info("Channel {} ({}) serves {}", c.name(), c.provider().name(),
+                byModel.entrySet().stream().filter(e -> e.getValue().contains(c)).map(Map.Entry::getKey).toList()));
     }
 
-    public Route routeFor(ModelSpec model) {
-        Route route = routes.get(model.id());
-        if (route == null) {
-            throw new IllegalStateException("no route for catalog model " + model.id());
+    public List<Channel> channelsFor(ModelSpec model) {
+        List<Channel> serving = byModel.get(model.id());
+        if (serving == null) {
+            throw new IllegalStateException("no channel for catalog model " + model.id());
         }
-        return route;
+        return serving;
+    }
+
+    /** True when only the sandbox draws this model's images. */
+    public boolean simulated(ModelSpec model) {
+        return channelsFor(model).stream().allMatch(c -> c.provider().name().equals(SandboxProvider.NAME));
+    }
+
+    public List<Channel> channels() {
+        return List.copyOf(channels);
+    }
+
+    public Optional<Channel> channel(String name) {
+        return channels.stream().filter(c -> c.name().equals(name)).findFirst();
     }
 }

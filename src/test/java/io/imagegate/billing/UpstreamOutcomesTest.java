@@ -3,7 +3,8 @@ package io.imagegate.billing;
 import static io.imagegate.support.ErrorAssertions.assertError;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.imagegate.generation.UpstreamFailed;
+import io.imagegate.providers.UpstreamException;
+import io.imagegate.providers.UpstreamFailure;
 import io.imagegate.support.Admin.Key;
 import io.imagegate.support.GatewayTest;
 import io.imagegate.support.Http.Response;
@@ -13,6 +14,7 @@ import java.nio.file.Files;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -49,11 +51,14 @@ class UpstreamOutcomesTest extends GatewayTest {
         String db = Files.createTempDirectory("imagegate-scripted-").resolve("imagegate.db").toString();
         registry.add("imagegate.database-url", () -> "jdbc:sqlite:" + db);
         registry.add("imagegate.node-id", () -> "scripted-node");
+        ScriptedUpstreamConfig.routeModel(registry);
     }
 
     @BeforeEach
     void newKey() {
         upstream.reset();
+        // Each test starts with a healthy channel, whatever the previous one did to its breaker.
+        assertThat(admin.post("/admin/v1/channels/scripted-main/reset", "").status()).isEqualTo(200);
         key = admin.newKey("1.00");
     }
 
@@ -82,7 +87,8 @@ class UpstreamOutcomesTest extends GatewayTest {
 
     @Test
     void anUpstreamFailureIs502AndReleasesTheHold() {
-        upstream.failWith(new UpstreamFailed("The upstream answered 503 after every retry."));
+        upstream.failWith(new UpstreamException(new UpstreamFailure.Transient("503 Service Unavailable",
+                Optional.empty())));
 
         Response response = http.post("/v1/images/generations", TWO_IMAGES, key.header());
 

@@ -1,6 +1,5 @@
 package io.imagegate.support;
 
-import io.imagegate.generation.UpstreamFailed;
 import io.imagegate.providers.GeneratedImage;
 import io.imagegate.providers.ImageJob;
 import io.imagegate.providers.ImageProvider;
@@ -25,6 +24,12 @@ public final class ScriptedUpstream implements ImageProvider {
     @Override
     public String name() {
         return "scripted";
+    }
+
+    /** Like an OpenAI-style upstream that returns n images from one call, so "1 of 2" is one short answer. */
+    @Override
+    public int maxImagesPerCall() {
+        return 4;
     }
 
     /** Back to delivering every image at once. */
@@ -59,7 +64,7 @@ public final class ScriptedUpstream implements ImageProvider {
         entered.countDown();
         try {
             if (!release.await(60, TimeUnit.SECONDS)) {
-                throw new UpstreamFailed("the scripted upstream was never let go");
+                throw new IllegalStateException("the scripted upstream was never let go");
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -1,15 +1,17 @@
 package io.imagegate.support;
 
-import io.imagegate.catalog.Catalog;
-import io.imagegate.providers.sandbox.SandboxProvider;
-import io.imagegate.routing.Route;
-import io.imagegate.routing.Router;
-import java.util.Map;
+import io.imagegate.providers.ChannelSpec;
+import io.imagegate.providers.ImageProvider;
+import io.imagegate.providers.ProviderFactory;
+import io.imagegate.providers.http.UpstreamClient;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
+import org.springframework.test.context.DynamicPropertyRegistry;
 
-/** Routes {@link #MODEL} to a {@link ScriptedUpstream}; every other model keeps the sandbox. */
+/**
+ * Offers a {@code scripted} provider; {@link #routeModel} configures a channel that serves {@link #MODEL}
+ * with it, through the same channel configuration an operator writes.
+ */
 @TestConfiguration(proxyBeanMethods = false)
 public class ScriptedUpstreamConfig {
 
@@ -21,8 +23,29 @@ public class ScriptedUpstreamConfig {
     }
 
     @Bean
-    @Primary
-    Router scriptedRouter(Catalog catalog, SandboxProvider sandbox, ScriptedUpstream upstream) {
-        return new Router(catalog, Map.of(MODEL, new Route(upstream, "scripted-" + MODEL, false)), sandbox);
+    ProviderFactory scriptedProviderFactory(ScriptedUpstream upstream) {
+        return new ProviderFactory() {
+            @Override
+            public String provider() {
+                return "scripted";
+            }
+
+            @Override
+            public boolean requiresApiKey() {
+                return false;
+            }
+
+            @Override
+            public ImageProvider create(ChannelSpec channel, UpstreamClient client) {
+                return upstream;
+            }
+        };
+    }
+
+    public static void routeModel(DynamicPropertyRegistry registry) {
+        registry.add("imagegate.channels[0].name", () -> "scripted-main");
+        registry.add("imagegate.channels[0].provider", () -> "scripted");
+        registry.add("imagegate.channels[0].base-url", () -> "http://127.0.0.1:9");
+        registry.add("imagegate.channels[0].models." + MODEL, () -> "scripted-" + MODEL);
     }
 }

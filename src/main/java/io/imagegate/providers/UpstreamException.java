@@ -1,0 +1,21 @@
+package io.imagegate.providers;
+
+/** Thrown by a provider for any failure of an upstream call, carrying its classification. */
+public final class UpstreamException extends RuntimeException {
+
+    private final UpstreamFailure failure;
+
+    public UpstreamException(UpstreamFailure failure) {
+        super(failure.getClass().getSimpleName() + ": " + failure.detail());
+        this.failure = failure;
+    }
+
+    public UpstreamException(UpstreamFailure failure, Throwable cause) {
+        super(failure.getClass().getSimpleName() + ": " + failure.detail(), cause);
+        this.failure = failure;
+    }
+
+    public UpstreamFailure failure() {
+        return failure;
+    }
+}

@@ -1,0 +1,70 @@
+package io.imagegate.providers.http;
+
+import io.imagegate.providers.UpstreamFailure;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.Optional;
+
+/**
+ * The classification every vendor starts from, by HTTP status alone; adapters refine it from their error
+ * bodies (a Gemini 400 that is really a bad key, a Seedream 400 that is really a safety block).
+ */
+public final class HttpFailures {
+
+    /** Enough of an error body to see what went wrong; the rest is not worth holding. */
+    private static final int ERROR_BODY_LIMIT = 64 * 1024;
+
+    private HttpFailures() {
+    }
+
+    public static UpstreamFailure byStatus(int status, Optional<Duration> retryAfter, String detail) {
+        if (status == 429) {
+            return new UpstreamFailure.RateLimited(detail, retryAfter);
+        }
+        if (status == 408 || status >= 500) {
+            return new UpstreamFailure.Transient(detail, retryAfter);
+        }
+        if (status == 401 || status == 403) {
+            return new UpstreamFailure.CredentialRejected(detail);
+        }
+        return new UpstreamFailure.Rejected(detail);
+    }
+
+    /** {@code Retry-After} as seconds or an HTTP date; empty when absent or unreadable. */
+    public static Optional<Duration> retryAfter(UpstreamClient.Response response) {
+        return response.header("retry-after").flatMap(HttpFailures::parseRetryAfter);
+    }
+
+    static Optional<Duration> parseRetryAfter(String value) {
+        String v = value.strip();
+        try {
+            return Optional.of(Duration.ofMillis(Math.round(Double.parseDouble(v) * 1000)))
+                    .filter(d -> !d.isNegative());
+        } catch (NumberFormatException notSeconds) {
+            try {
+                Duration until = Duration.between(ZonedDateTime.now(),
+                        ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME));
+                return Optional.of(until.isNegative() ? Duration.ZERO : until);
+            } catch (DateTimeParseException notADate) {
+                return Optional.empty();
+            }
+        }
+    }
+
+    /** The start of an error body as text, for classification and logs. */
+    public static String errorBody(InputStream body) throws IOException {
+        byte[] bytes = body.readNBytes(ERROR_BODY_LIMIT);
+        return new String(bytes, StandardCharsets.UTF_8);
+    }
+
+    /** A short, single-line excerpt of an error body for details and logs. */
+    public static String excerpt(String body) {
+        String flat = body.replaceAll("\\s+", " ").strip();
+        return flat.length() > 300 ? flat.substring(0, 300) + "…" : flat;
+    }
+}

@@ -1,0 +1,109 @@
+package io.imagegate.providers.http;
+
+import io.imagegate.providers.Deadline;
+import io.imagegate.providers.UpstreamException;
+import io.imagegate.providers.UpstreamFailure;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The one HTTP client every adapter talks through: pooled connections, and three bounds on every call — the
+ * deadline (time to headers and to the last body byte), and the response size. Bodies are handed to the
+ * adapter as a stream, so a 10 MB base64 image can be decoded as it arrives instead of being held twice.
+ */
+public final class UpstreamClient {
+
+    private final HttpClient http;
+    private final ScheduledExecutorService timer;
+    private final long maxResponseBytes;
+
+    public UpstreamClient(HttpClient http, ScheduledExecutorService timer, long maxResponseBytes) {
+        this.http = http;
+        this.timer = timer;
+        this.maxResponseBytes = maxResponseBytes;
+    }
+
+    /** A response whose body may be read once, up to the size limit, until the deadline. */
+    public record Response(int status, HttpHeaders headers, InputStream body) {
+
+        public Optional<String> header(String name) {
+            return headers.firstValue(name);
+        }
+    }
+
+    @FunctionalInterface
+    public interface ResponseReader<T> {
+        T read(Response response) throws IOException;
+    }
+
+    public <T> T postJson(URI uri, Map<String, String> headers, byte[] json, Deadline deadline,
+            ResponseReader<T> reader) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(json))
+                .header("content-type", "application/json")
+                .header("accept", "application/json");
+        headers.forEach(request::header);
+        return exchange(request, deadline, reader);
+    }
+
+    public <T> T get(URI uri, Map<String, String> headers, Deadline deadline, ResponseReader<T> reader) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri).GET();
+        headers.forEach(request::header);
+        return exchange(request, deadline, reader);
+    }
+
+    private <T> T exchange(HttpRequest.Builder request, Deadline deadline, ResponseReader<T> reader) {
+        Duration remaining = deadline.remaining();
+        if (remaining.isZero()) {
+            throw new UpstreamException(new UpstreamFailure.TimedOut("no time left for another upstream call"));
+        }
+        HttpResponse<InputStream> response;
+        try {
+            response = http.send(request.timeout(remaining).build(), HttpResponse.BodyHandlers.ofInputStream());
+        } catch (HttpTimeoutException e) {
+            throw new UpstreamException(new UpstreamFailure.TimedOut("no response within " + remaining), e);
+        } catch (IOException e) {
+            throw new UpstreamException(new UpstreamFailure.Transient("connection failed: " + e, Optional.empty()),
+                    e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new UpstreamException(new UpstreamFailure.TimedOut("interrupted while waiting for the upstream"),
+                    e);
+        }
+        InputStream body = new LimitedInputStream(response.body(), maxResponseBytes);
+        // Closing the stream at the deadline aborts a body that trickles in forever: the read blocked on it
+        // fails, and the exchange's connection is dropped rather than returned to the pool.
+        ScheduledFuture<?> cutOff = timer.schedule(() -> closeQuietly(body), Math.max(1, deadline.remaining()
+                .toMillis()), TimeUnit.MILLISECONDS);
+        try (body) {
+            return reader.read(new Response(response.statusCode(), response.headers(), body));
+        } catch (IOException e) {
+            UpstreamFailure failure = deadline.passed()
+                    ? new UpstreamFailure.TimedOut("the response body did not arrive before the deadline")
+                    : new UpstreamFailure.Transient("reading the response failed: " + e, Optional.empty());
+            throw new UpstreamException(failure, e);
+        } finally {
+            cutOff.cancel(false);
+        }
+    }
+
+    private static void closeQuietly(InputStream in) {
+        try {
+            in.close();
+        } catch (IOException ignored) {
+            // Already closed or broken: either way the reader stops.
+        }
+    }
+}

@@ -1,0 +1,238 @@
+package io.imagegate.routing;
+
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.imagegate.catalog.ModelSpec;
+import io.imagegate.providers.GeneratedImage;
+import io.imagegate.providers.ImageJob;
+import io.imagegate.providers.UpstreamException;
+import io.imagegate.providers.UpstreamFailure;
+import io.imagegate.routing.DispatchFailed.Outcome;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.random.RandomGenerator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The attempt loop: for each part of a request, channels in priority order (weighted shuffle among equals),
+ * retries with backoff on one channel, then failover to the next, all inside the model's sync deadline.
+ * A request for more images than a channel returns per call is split into parts that run in parallel;
+ * whatever parts deliver is delivered (and charged), and only if none does is the request a failure.
+ */
+public final class Dispatcher {
+
+    private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
+
+    private final Router router;
+    private final RetryPolicy retries;
+    private final RandomGenerator random;
+
+    Dispatcher(Router router, RetryPolicy retries, RandomGenerator random) {
+        this.router = router;
+        this.retries = retries;
+        this.random = random;
+    }
+
+    /** {@code job.upstreamModel()} is ignored: each channel names the model its own way. */
+    public List<GeneratedImage> dispatch(ModelSpec model, ImageJob job) {
+        List<Channel> candidates = router.channelsFor(model);
+        int perCall = candidates.stream().mapToInt(c -> c.provider().maxImagesPerCall()).min().orElse(1);
+        List<ImageJob> parts = split(job, Math.max(1, perCall));
+        if (parts.size() == 1) {
+            return run(model, candidates, parts.getFirst());
+        }
+        try (ExecutorService parallel = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<Future<List<GeneratedImage>>> futures = parts.stream()
+                    .map(part -> parallel.submit(() -> run(model, candidates, part)))
+                    .toList();
+            return gather(futures);
+        }
+    }
+
+    private static List<ImageJob> split(ImageJob job, int perCall) {
+        List<ImageJob> parts = new ArrayList<>();
+        for (int offset = 0; offset < job.n(); offset += perCall) {
+            parts.add(job.withN(Math.min(perCall, job.n() - offset), job.seed() + offset));
+        }
+        return parts;
+    }
+
+    /** Every part's images; if no part delivered, the most telling failure (a safety block first). */
+    private static List<GeneratedImage> gather(List<Future<List<GeneratedImage>>> futures) {
+        List<GeneratedImage> images = new ArrayList<>();
+        List<DispatchFailed> failures = new ArrayList<>();
+        for (Future<List<GeneratedImage>> future : futures) {
+            try {
+                images.addAll(future.get());
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof DispatchFailed failed) {
+                    failures.add(failed);
+                } else if (e.getCause() instanceof RuntimeException bug) {
+                    throw bug;
+                } else {
+                    throw new IllegalStateException(e.getCause());
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new DispatchFailed(Outcome.DEADLINE_EXCEEDED, "interrupted while waiting for the upstream");
+            }
+        }
+        if (!images.isEmpty()) {
+            return images;
+        }
+        throw failures.stream()
+                .min(Comparator.comparing(f -> f.outcome() == Outcome.SAFETY_BLOCKED ? 0 : 1))
+                .orElseThrow();
+    }
+
+    private List<GeneratedImage> run(ModelSpec model, List<Channel> candidates, ImageJob part) {
+        UpstreamFailure last = null;
+        boolean attempted = false;
+        for (Channel channel : order(candidates)) {
+            if (channel.disabledReason().isPresent()) {
+                continue;
+            }
+            for (int attempt = 1; attempt <= retries.maxAttempts(); attempt++) {
+                if (part.deadline().passed()) {
+                    throw deadlineExceeded(model);
+                }
+                CircuitBreaker breaker = channel.breaker();
+                if (!breaker.tryAcquirePermission()) {
+                    break; // open: skip this channel until its wait is over
+                }
+                Optional<List<GeneratedImage>> images;
+                UpstreamFailure failure;
+                try {
+                    if (!channel.acquire(part.deadline().remaining())) {
+                        breaker.releasePermission();
+                        break; // full until the deadline
+                    }
+                } catch (InterruptedException e) {
+                    breaker.releasePermission();
+                    Thread.currentThread().interrupt();
+                    throw deadlineExceeded(model);
+                }
+                attempted = true;
+                long start = System.nanoTime();
+                try {
+                    List<GeneratedImage> delivered = channel.provider().generate(new ImageJob(part.model(),
+                            channel.upstreamModel(model.id()), part.prompt(), part.size(), part.n(), part.seed(),
+                            part.quality(), part.deadline().capped(channel.attemptTimeout())));
+                    if (delivered.isEmpty()) {
+                        throw new UpstreamException(new UpstreamFailure.NoImage("the upstream returned no image"));
+                    }
+                    long nanos = System.nanoTime() - start;
+                    breaker.onSuccess(nanos, TimeUnit.NANOSECONDS);
+                    channel.stats().success(TimeUnit.NANOSECONDS.toMillis(nanos));
+                    return delivered;
+                } catch (UpstreamException e) {
+                    failure = e.failure();
+                    record(channel, failure, System.nanoTime() - start);
+                } catch (RuntimeException bug) {
+                    // Not a classified upstream failure: a defect. Count it against the channel (it may be the
+                    // adapter's) and let the caller see a 500.
+                    breaker.onError(System.nanoTime() - start, TimeUnit.NANOSECONDS, bug);
+                    throw bug;
+                } finally {
+                    channel.release();
+                }
+                last = failure;
+                switch (Decision.after(failure, attempt, retries.maxAttempts())) {
+                    case GIVE_UP -> throw new DispatchFailed(DispatchFailed.outcomeOf(failure), message(model,
+                            DispatchFailed.outcomeOf(failure)));
+                    case FAIL_OVER -> attempt = retries.maxAttempts();
+                    case RETRY -> {
+                        Duration pause = retries.delayAfter(attempt, hint(failure));
+                        if (pause.compareTo(part.deadline().remaining()) >= 0) {
+                            attempt = retries.maxAttempts(); // no time to wait here: the next channel
+                        } else {
+                            sleep(pause, model);
+                        }
+                    }
+                }
+            }
+        }
+        if (part.deadline().passed()) {
+            throw deadlineExceeded(model);
+        }
+        if (!attempted) {
+            throw new DispatchFailed(Outcome.NO_HEALTHY_CHANNEL, message(model, Outcome.NO_HEALTHY_CHANNEL));
+        }
+        Outcome outcome = DispatchFailed.outcomeOf(last);
+        throw new DispatchFailed(outcome, message(model, outcome));
+    }
+
+    private void record(Channel channel, UpstreamFailure failure, long nanos) {
+        CircuitBreaker breaker = channel.breaker();
+        if (Decision.isChannelFault(failure)) {
+            breaker.onError(nanos, TimeUnit.NANOSECONDS, new UpstreamException(failure));
+        } else {
+            breaker.onSuccess(nanos, TimeUnit.NANOSECONDS);
+        }
+        if (failure instanceof UpstreamFailure.CredentialRejected rejected) {
+            channel.disable(rejected);
+            log.error("Channel {} taken out of rotation: the upstream rejected its credential ({}). Fix the"
+                    + " api-key, then POST /admin/v1/channels/{}/reset or restart.", channel.name(),
+                    rejected.detail(), channel.name());
+        } else {
+            log.warn("Channel {} failed: {}", channel.name(), failure);
+        }
+        channel.stats().failure(failure, TimeUnit.NANOSECONDS.toMillis(nanos), channel.clock().instant());
+    }
+
+    private static Optional<Duration> hint(UpstreamFailure failure) {
+        return switch (failure) {
+            case UpstreamFailure.Transient t -> t.retryAfter();
+            case UpstreamFailure.RateLimited r -> r.retryAfter();
+            default -> Optional.empty();
+        };
+    }
+
+    /** Priority ascending; among equal priorities a weighted shuffle, so traffic splits by weight. */
+    private List<Channel> order(List<Channel> candidates) {
+        record Keyed(Channel channel, double key) {
+        }
+        return candidates.stream()
+                .map(c -> new Keyed(c, Math.pow(random.nextDouble(), 1.0 / c.weight())))
+                .sorted(Comparator.comparingInt((Keyed k) -> k.channel().priority())
+                        .thenComparing(Keyed::key, Comparator.reverseOrder()))
+                .map(Keyed::channel)
+                .toList();
+    }
+
+    private static void sleep(Duration pause, ModelSpec model) {
+        try {
+            Thread.sleep(pause);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw deadlineExceeded(model);
+        }
+    }
+
+    private static DispatchFailed deadlineExceeded(ModelSpec model) {
+        return new DispatchFailed(Outcome.DEADLINE_EXCEEDED, message(model, Outcome.DEADLINE_EXCEEDED));
+    }
+
+    private static String message(ModelSpec model, Outcome outcome) {
+        return switch (outcome) {
+            case SAFETY_BLOCKED -> "The upstream's safety system blocked this prompt or its image. Change the prompt;"
+                    + " nothing was charged.";
+            case NO_IMAGE -> model.displayName() + " answered without an image twice. Rephrase the prompt (for"
+                    + " example, ask for the image only); nothing was charged.";
+            case UPSTREAM_FAILED -> "Every upstream for " + model.id() + " failed, after retries. Nothing was"
+                    + " charged; retry later.";
+            case NO_HEALTHY_CHANNEL -> "No upstream for " + model.id() + " is available right now (all are failing"
+                    + " or disabled). Nothing was charged; retry later.";
+            case DEADLINE_EXCEEDED -> model.id() + " did not answer within its " + model.syncDeadline().toSeconds()
+                    + " s deadline. Nothing was charged; retry later.";
+        };
+    }
+}
