@@ -1,9 +1,6 @@
 package io.imagegate.support;
 
-import io.imagegate.providers.ChannelSpec;
-import io.imagegate.providers.ImageProvider;
 import io.imagegate.providers.ProviderFactory;
-import io.imagegate.providers.http.UpstreamClient;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -24,22 +21,7 @@ public class ScriptedUpstreamConfig {
 
     @Bean
     ProviderFactory scriptedProviderFactory(ScriptedUpstream upstream) {
-        return new ProviderFactory() {
-            @Override
-            public String provider() {
-                return "scripted";
-            }
-
-            @Override
-            public boolean requiresApiKey() {
-                return false;
-            }
-
-            @Override
-            public ImageProvider create(ChannelSpec channel, UpstreamClient client) {
-                return upstream;
-            }
-        };
+        return ProviderFactory.of("scripted", false, (channel, client) -> upstream);
     }
 
     public static void routeModel(DynamicPropertyRegistry registry) {

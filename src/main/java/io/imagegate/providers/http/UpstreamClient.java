@@ -17,6 +17,8 @@ import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.JacksonIOException;
 
 /**
  * The one HTTP client every adapter talks through: pooled connections, and three bounds on every call — the
@@ -89,14 +91,22 @@ public final class UpstreamClient {
                 .toMillis()), TimeUnit.MILLISECONDS);
         try (body) {
             return reader.read(new Response(response.statusCode(), response.headers(), body));
-        } catch (IOException e) {
-            UpstreamFailure failure = deadline.passed()
-                    ? new UpstreamFailure.TimedOut("the response body did not arrive before the deadline")
-                    : new UpstreamFailure.Transient("reading the response failed: " + e, Optional.empty());
+        } catch (IOException | JacksonIOException e) {
+            throw new UpstreamException(readFailed(deadline, e), e);
+        } catch (JacksonException e) {
+            UpstreamFailure failure = deadline.passed() ? readFailed(deadline, e)
+                    : new UpstreamFailure.Malformed("the response is not the JSON the vendor documents: "
+                            + e.getOriginalMessage());
             throw new UpstreamException(failure, e);
         } finally {
             cutOff.cancel(false);
         }
+    }
+
+    private static UpstreamFailure readFailed(Deadline deadline, Exception e) {
+        return deadline.passed()
+                ? new UpstreamFailure.TimedOut("the response body did not arrive before the deadline")
+                : new UpstreamFailure.Transient("reading the response failed: " + e, Optional.empty());
     }
 
     private static void closeQuietly(InputStream in) {

@@ -1,0 +1,66 @@
+package io.imagegate.providers.gemini;
+
+import io.imagegate.catalog.ImageSize;
+import io.imagegate.catalog.SizeTier;
+import io.imagegate.providers.ImageJob;
+import java.util.List;
+import java.util.Optional;
+import tools.jackson.databind.node.ObjectNode;
+
+/** Gateway job → {@code generateContent} request. Pure: no I/O, so every rule here is testable alone. */
+final class GeminiMapping {
+
+    /** The ratios every Nano Banana model accepts (3.1 Flash accepts a few more extreme ones). */
+    static final List<String> ASPECT_RATIOS = List.of("1:1", "2:3", "3:2", "3:4", "4:3", "4:5", "5:4", "9:16",
+            "16:9", "21:9");
+
+    private GeminiMapping() {
+    }
+
+    static ObjectNode toWire(ImageJob job) {
+        ObjectNode body = GeminiProvider.JSON.createObjectNode();
+        ObjectNode part = body.putArray("contents").addObject().put("role", "user").putArray("parts").addObject();
+        part.put("text", job.prompt());
+        ObjectNode config = body.putObject("generationConfig");
+        config.putArray("responseModalities").add("TEXT").add("IMAGE");
+        ObjectNode image = config.putObject("imageConfig");
+        image.put("aspectRatio", aspectRatio(job.size()));
+        imageSize(job.size(), job.quality()).ifPresent(tier -> image.put("imageSize", tier));
+        config.put("seed", job.seed());
+        // Image models refuse candidateCount > 1: the gateway asks for one image per call and fans out.
+        config.put("candidateCount", 1);
+        return body;
+    }
+
+    /** The supported ratio nearest the target's, compared on a log scale so 2:1 and 1:2 are equally far. */
+    static String aspectRatio(ImageSize size) {
+        double target = Math.log((double) size.width() / size.height());
+        String best = "1:1";
+        double bestDistance = Double.MAX_VALUE;
+        for (String ratio : ASPECT_RATIOS) {
+            String[] wh = ratio.split(":");
+            double distance = Math.abs(Math.log(Double.parseDouble(wh[0]) / Double.parseDouble(wh[1])) - target);
+            if (distance < bestDistance) {
+                bestDistance = distance;
+                best = ratio;
+            }
+        }
+        return best;
+    }
+
+    /**
+     * The {@code imageSize} tier: the target's own, one up for {@code hd} (rendered larger, then downsampled),
+     * and left out at 1K, the default, because Gemini 2.5 Flash Image refuses the field altogether.
+     */
+    static Optional<String> imageSize(ImageSize size, Optional<String> quality) {
+        SizeTier tier = SizeTier.of(size);
+        if (quality.filter("hd"::equals).isPresent()) {
+            tier = switch (tier) {
+                case T512 -> SizeTier.T1K;
+                case T1K -> SizeTier.T2K;
+                case T2K, T4K -> SizeTier.T4K;
+            };
+        }
+        return tier == SizeTier.T1K ? Optional.empty() : Optional.of(tier.label());
+    }
+}
