@@ -3,7 +3,6 @@ package io.imagegate.providers.gemini;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.imagegate.catalog.ImageSize;
-import io.imagegate.imaging.PngEncoder;
 import io.imagegate.providers.ProviderContractTest;
 import io.imagegate.support.FakeUpstream;
 import io.imagegate.support.FakeUpstream.Recorded;
@@ -113,11 +112,7 @@ class GeminiContractTest extends ProviderContractTest {
         return n; // Gemini image models return one image per call
     }
 
-    static byte[] png(int width, int height) {
-        byte[] rgb = new byte[width * height * 3];
-        for (int i = 0; i < rgb.length; i++) {
-            rgb[i] = (byte) (i * 7);
-        }
-        return PngEncoder.encodeRgb(width, height, rgb);
+    private static byte[] png(int width, int height) {
+        return GeminiTestImages.png(width, height);
     }
 }
