@@ -57,10 +57,12 @@ public final class Dispatcher {
         }
     }
 
+    /** Part {@code i} gets seed + offset, wrapped into the range every upstream accepts. */
     private static List<ImageJob> split(ImageJob job, int perCall) {
         List<ImageJob> parts = new ArrayList<>();
         for (int offset = 0; offset < job.n(); offset += perCall) {
-            parts.add(job.withN(Math.min(perCall, job.n() - offset), job.seed() + offset));
+            long seed = Math.floorMod(job.seed() + offset, ModelSpec.MAX_SEED + 1);
+            parts.add(job.withN(Math.min(perCall, job.n() - offset), seed));
         }
         return parts;
     }

@@ -10,7 +10,9 @@ import io.imagegate.support.FakeUpstream.Reply;
 import io.imagegate.support.Http;
 import java.time.Duration;
 import java.util.Base64;
+import io.imagegate.support.Http.Response;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
@@ -105,6 +107,16 @@ class GeminiContractTest extends ProviderContractTest {
         assertThat(body.at("/generationConfig/seed").asLong()).isEqualTo(seed);
         assertThat(body.at("/generationConfig/candidateCount").asInt()).isEqualTo(1);
         assertThat(body.at("/generationConfig/responseModalities").toString()).isEqualTo("[\"TEXT\",\"IMAGE\"]");
+    }
+
+    @Test
+    void aFanOutsSeedsWrapIntoGeminisInt32Range() {
+        Response response = http.post("/v1/images/generations", "{\"model\":\"nano-banana-v2\",\"prompt\":\"a fox\","
+                + "\"n\":2,\"seed\":2147483647,\"response_format\":\"b64_json\"}", admin.newKey("1.00").header());
+
+        assertThat(response.status()).as(response.toString()).isEqualTo(200);
+        assertThat(GEMINI.requests()).extracting(r -> Http.JSON.readTree(r.body()).at("/generationConfig/seed")
+                .asLong()).containsExactlyInAnyOrder(2147483647L, 0L);
     }
 
     @Override
