@@ -1,0 +1,15 @@
+package io.imagegate.providers.sdwebui;
+
+import io.imagegate.providers.ProviderFactory;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration(proxyBeanMethods = false)
+class SdWebUiConfig {
+
+    /** No key required: a WebUI without {@code --api-auth} takes requests without any credential. */
+    @Bean
+    ProviderFactory sdWebUiProviderFactory() {
+        return ProviderFactory.of(SdWebUiProvider.NAME, false, SdWebUiProvider::new);
+    }
+}
