@@ -16,7 +16,7 @@ final class GeminiErrors {
     }
 
     static UpstreamFailure classify(int status, Optional<Duration> retryAfterHeader, String body) {
-        JsonNode error = parse(body).path("error");
+        JsonNode error = HttpFailures.json(body).path("error");
         String reason = "";
         Optional<Duration> retryDelay = Optional.empty();
         for (JsonNode detail : error.path("details")) {
@@ -45,14 +45,6 @@ final class GeminiErrors {
                     value.length() - 1)) * 1000)));
         } catch (NumberFormatException e) {
             return Optional.empty();
-        }
-    }
-
-    private static JsonNode parse(String body) {
-        try {
-            return GeminiProvider.JSON.readTree(body);
-        } catch (RuntimeException notJson) {
-            return GeminiProvider.JSON.missingNode();
         }
     }
 }

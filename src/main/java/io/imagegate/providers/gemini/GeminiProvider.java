@@ -4,7 +4,6 @@ import io.imagegate.providers.ChannelSpec;
 import io.imagegate.providers.GeneratedImage;
 import io.imagegate.providers.ImageJob;
 import io.imagegate.providers.ImageProvider;
-import io.imagegate.providers.UpstreamException;
 import io.imagegate.providers.http.HttpFailures;
 import io.imagegate.providers.http.StreamingJson;
 import io.imagegate.providers.http.UpstreamClient;
@@ -41,12 +40,7 @@ public final class GeminiProvider implements ImageProvider {
         byte[] body = JSON.writeValueAsBytes(GeminiMapping.toWire(job));
         // The key goes in a header, never the URL, so it stays out of access logs.
         Map<String, String> headers = Map.of("x-goog-api-key", channel.apiKey().orElseThrow());
-        return client.postJson(uri, headers, body, job.deadline(), response -> {
-            if (response.status() != 200) {
-                throw new UpstreamException(GeminiErrors.classify(response.status(),
-                        HttpFailures.retryAfter(response), HttpFailures.errorBody(response.body())));
-            }
-            return GeminiResponse.read(response.body());
-        });
+        return client.postJson(uri, headers, body, job.deadline(), (response, error) -> GeminiErrors.classify(
+                response.status(), HttpFailures.retryAfter(response), error), GeminiResponse::read);
     }
 }

@@ -35,10 +35,7 @@ final class GeminiResponse {
 
     static List<GeneratedImage> read(InputStream body) {
         GeminiResponse response = new GeminiResponse();
-        try (JsonParser parser = StreamingJson.JSON.createParser(body)) {
-            parser.nextToken();
-            StreamingJson.fields(parser, response::topLevel);
-        }
+        StreamingJson.object(body, response::topLevel);
         return response.result();
     }
 

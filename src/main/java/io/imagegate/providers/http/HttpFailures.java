@@ -9,6 +9,7 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The classification every vendor starts from, by HTTP status alone; adapters refine it from their error
@@ -60,6 +61,15 @@ public final class HttpFailures {
     public static String errorBody(InputStream body) throws IOException {
         byte[] bytes = body.readNBytes(ERROR_BODY_LIMIT);
         return new String(bytes, StandardCharsets.UTF_8);
+    }
+
+    /** An error body as JSON, or a missing node when it is not JSON (an HTML error page, plain text). */
+    public static JsonNode json(String body) {
+        try {
+            return StreamingJson.JSON.readTree(body);
+        } catch (RuntimeException notJson) {
+            return StreamingJson.JSON.missingNode();
+        }
     }
 
     /** A short, single-line excerpt of an error body for details and logs. */

@@ -1,6 +1,7 @@
 package io.imagegate.providers.http;
 
 import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.databind.json.JsonMapper;
@@ -25,6 +26,14 @@ public final class StreamingJson {
     @FunctionalInterface
     public interface ElementHandler {
         void element(JsonParser parser);
+    }
+
+    /** Reads a whole response body that is one JSON object, visiting its top-level fields as they stream in. */
+    public static void object(InputStream body, FieldHandler topLevel) {
+        try (JsonParser parser = JSON.createParser(body)) {
+            parser.nextToken();
+            fields(parser, topLevel);
+        }
     }
 
     /** With the parser on START_OBJECT, visits each field; leaves it on the matching END_OBJECT. */

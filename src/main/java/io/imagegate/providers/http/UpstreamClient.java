@@ -50,6 +50,32 @@ public final class UpstreamClient {
         T read(Response response) throws IOException;
     }
 
+    /** Classifies a non-200 answer from its status, headers and the start of its body. */
+    @FunctionalInterface
+    public interface ErrorClassifier {
+        UpstreamFailure classify(Response response, String errorBody);
+    }
+
+    /** Reads a 200's body as it streams in. */
+    @FunctionalInterface
+    public interface BodyReader<T> {
+        T read(InputStream body) throws IOException;
+    }
+
+    /**
+     * The shape every JSON vendor shares: POST, a 200 read by {@code onOk}, anything else classified by
+     * {@code onError} from its first 64 KB and thrown as an {@link UpstreamException}.
+     */
+    public <T> T postJson(URI uri, Map<String, String> headers, byte[] json, Deadline deadline,
+            ErrorClassifier onError, BodyReader<T> onOk) {
+        return postJson(uri, headers, json, deadline, response -> {
+            if (response.status() != 200) {
+                throw new UpstreamException(onError.classify(response, HttpFailures.errorBody(response.body())));
+            }
+            return onOk.read(response.body());
+        });
+    }
+
     public <T> T postJson(URI uri, Map<String, String> headers, byte[] json, Deadline deadline,
             ResponseReader<T> reader) {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri)

@@ -22,7 +22,7 @@ final class OpenAiErrors {
     }
 
     static UpstreamFailure classify(int status, Optional<Duration> retryAfter, String body) {
-        JsonNode error = parse(body).path("error");
+        JsonNode error = HttpFailures.json(body).path("error");
         String code = error.path("code").asString("");
         String type = error.path("type").asString("");
         String detail = status + " " + (code.isEmpty() ? type : code) + ": "
@@ -49,14 +49,6 @@ final class OpenAiErrors {
                     .filter(d -> !d.isNegative());
         } catch (NumberFormatException e) {
             return Optional.empty();
-        }
-    }
-
-    private static JsonNode parse(String body) {
-        try {
-            return OpenAiProvider.JSON.readTree(body);
-        } catch (RuntimeException notJson) {
-            return OpenAiProvider.JSON.missingNode();
         }
     }
 }

@@ -7,7 +7,6 @@ import io.imagegate.providers.ImageJob;
 import io.imagegate.providers.ImageProvider;
 import io.imagegate.providers.UpstreamException;
 import io.imagegate.providers.UpstreamFailure;
-import io.imagegate.providers.http.HttpFailures;
 import io.imagegate.providers.http.StreamingJson;
 import io.imagegate.providers.http.UpstreamClient;
 import java.net.URI;
@@ -51,13 +50,9 @@ public final class OpenAiProvider implements ImageProvider {
         URI uri = URI.create(channel.baseUrl() + "/images/generations");
         byte[] body = JSON.writeValueAsBytes(OpenAiMapping.toWire(job, options));
         Map<String, String> headers = Map.of("authorization", "Bearer " + channel.apiKey().orElseThrow());
-        List<OpenAiResponse.Item> items = client.postJson(uri, headers, body, job.deadline(), response -> {
-            if (response.status() != 200) {
-                throw new UpstreamException(OpenAiErrors.classify(response.status(),
-                        OpenAiErrors.retryAfter(response), HttpFailures.errorBody(response.body())));
-            }
-            return OpenAiResponse.read(response.body());
-        });
+        List<OpenAiResponse.Item> items = client.postJson(uri, headers, body, job.deadline(),
+                (response, error) -> OpenAiErrors.classify(response.status(), OpenAiErrors.retryAfter(response),
+                        error), OpenAiResponse::read);
         List<GeneratedImage> images = new ArrayList<>();
         for (OpenAiResponse.Item item : items) {
             byte[] bytes = switch (item) {

@@ -37,16 +37,13 @@ final class OpenAiResponse {
 
     static List<Item> read(InputStream body) {
         OpenAiResponse response = new OpenAiResponse();
-        try (JsonParser parser = StreamingJson.JSON.createParser(body)) {
-            parser.nextToken();
-            StreamingJson.fields(parser, (field, p) -> {
-                if (field.equals("data")) {
-                    StreamingJson.elements(p, response::item);
-                } else {
-                    p.skipChildren();
-                }
-            });
-        }
+        StreamingJson.object(body, (field, p) -> {
+            if (field.equals("data")) {
+                StreamingJson.elements(p, response::item);
+            } else {
+                p.skipChildren();
+            }
+        });
         return List.copyOf(response.items);
     }
 

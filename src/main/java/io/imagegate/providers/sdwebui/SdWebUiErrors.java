@@ -30,7 +30,7 @@ final class SdWebUiErrors {
      * {@code Internal Server Error}, a proxy's HTML page) as it is.
      */
     static String message(String body) {
-        JsonNode json = parse(body);
+        JsonNode json = HttpFailures.json(body);
         JsonNode detail = json.path("detail");
         if (json.path("error").isString()) {
             String words = detail.isString() && !detail.asString().isBlank() ? detail.asString()
@@ -50,13 +50,5 @@ final class SdWebUiErrors {
             return String.join("; ", problems);
         }
         return body;
-    }
-
-    private static JsonNode parse(String body) {
-        try {
-            return SdWebUiProvider.JSON.readTree(body);
-        } catch (RuntimeException notJson) {
-            return SdWebUiProvider.JSON.missingNode();
-        }
     }
 }

@@ -4,7 +4,6 @@ import io.imagegate.providers.ChannelSpec;
 import io.imagegate.providers.GeneratedImage;
 import io.imagegate.providers.ImageJob;
 import io.imagegate.providers.ImageProvider;
-import io.imagegate.providers.UpstreamException;
 import io.imagegate.providers.http.HttpFailures;
 import io.imagegate.providers.http.StreamingJson;
 import io.imagegate.providers.http.UpstreamClient;
@@ -40,13 +39,8 @@ public final class SdWebUiProvider implements ImageProvider {
     @Override
     public List<GeneratedImage> generate(ImageJob job) {
         byte[] body = JSON.writeValueAsBytes(SdWebUiMapping.toWire(job, options));
-        return client.postJson(txt2img, headers, body, job.deadline(), response -> {
-            if (response.status() != 200) {
-                throw new UpstreamException(SdWebUiErrors.classify(response.status(),
-                        HttpFailures.retryAfter(response), HttpFailures.errorBody(response.body())));
-            }
-            return SdWebUiResponse.read(response.body(), job.n());
-        });
+        return client.postJson(txt2img, headers, body, job.deadline(), (response, error) -> SdWebUiErrors.classify(
+                response.status(), HttpFailures.retryAfter(response), error), in -> SdWebUiResponse.read(in, job.n()));
     }
 
     /** One call draws one batch on the GPU; the gateway splits a larger {@code n} into parallel calls. */

@@ -27,10 +27,7 @@ final class SdWebUiResponse {
     /** @param wanted the batch size asked for; images past it (extensions may append some) are not decoded */
     static List<GeneratedImage> read(InputStream body, int wanted) {
         SdWebUiResponse response = new SdWebUiResponse(wanted);
-        try (JsonParser parser = StreamingJson.JSON.createParser(body)) {
-            parser.nextToken();
-            StreamingJson.fields(parser, response::topLevel);
-        }
+        StreamingJson.object(body, response::topLevel);
         return response.result();
     }
 

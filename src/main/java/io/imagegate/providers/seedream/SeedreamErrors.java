@@ -19,7 +19,7 @@ final class SeedreamErrors {
 
     /** A non-200 answer. */
     static UpstreamFailure classify(int status, Optional<Duration> retryAfter, String body) {
-        JsonNode error = parse(body).path("error");
+        JsonNode error = HttpFailures.json(body).path("error");
         String code = error.path("code").asString("");
         String detail = status + " " + code + ": " + HttpFailures.excerpt(error.path("message").asString(body));
         if (isContentRefusal(code)) {
@@ -43,13 +43,5 @@ final class SeedreamErrors {
     /** Every family of content codes: text, image, video, audio, input and output, plain or with a suffix. */
     static boolean isContentRefusal(String code) {
         return code.contains("SensitiveContent") || code.contains("RiskDetection");
-    }
-
-    private static JsonNode parse(String body) {
-        try {
-            return SeedreamProvider.JSON.readTree(body);
-        } catch (RuntimeException notJson) {
-            return SeedreamProvider.JSON.missingNode();
-        }
     }
 }

@@ -4,7 +4,6 @@ import io.imagegate.providers.ChannelSpec;
 import io.imagegate.providers.GeneratedImage;
 import io.imagegate.providers.ImageJob;
 import io.imagegate.providers.ImageProvider;
-import io.imagegate.providers.UpstreamException;
 import io.imagegate.providers.http.HttpFailures;
 import io.imagegate.providers.http.StreamingJson;
 import io.imagegate.providers.http.UpstreamClient;
@@ -40,12 +39,7 @@ public final class SeedreamProvider implements ImageProvider {
         URI uri = URI.create(channel.baseUrl() + "/images/generations");
         byte[] body = JSON.writeValueAsBytes(SeedreamMapping.toWire(job));
         Map<String, String> headers = Map.of("authorization", "Bearer " + channel.apiKey().orElseThrow());
-        return client.postJson(uri, headers, body, job.deadline(), response -> {
-            if (response.status() != 200) {
-                throw new UpstreamException(SeedreamErrors.classify(response.status(),
-                        HttpFailures.retryAfter(response), HttpFailures.errorBody(response.body())));
-            }
-            return SeedreamResponse.read(response.body());
-        });
+        return client.postJson(uri, headers, body, job.deadline(), (response, error) -> SeedreamErrors.classify(
+                response.status(), HttpFailures.retryAfter(response), error), SeedreamResponse::read);
     }
 }

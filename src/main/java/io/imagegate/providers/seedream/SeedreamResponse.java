@@ -38,10 +38,7 @@ final class SeedreamResponse {
 
     static List<GeneratedImage> read(InputStream body) {
         SeedreamResponse response = new SeedreamResponse();
-        try (JsonParser parser = StreamingJson.JSON.createParser(body)) {
-            parser.nextToken();
-            StreamingJson.fields(parser, response::topLevel);
-        }
+        StreamingJson.object(body, response::topLevel);
         return response.result();
     }
 
