@@ -1,6 +1,7 @@
 package io.imagegate.routing;
 
 import io.imagegate.catalog.Catalog;
+import io.imagegate.config.InvalidConfiguration;
 import io.imagegate.providers.ChannelSpec;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -33,6 +34,10 @@ record ChannelSettings(ChannelSpec spec, Map<String, String> models, int priorit
         Optional<String> apiKey = Optional.ofNullable(e.apiKey()).filter(k -> !k.isBlank());
         require(!needsKey || apiKey.isPresent(), where + ": 'api-key' is empty. Set it, usually from the"
                 + " environment, e.g. api-key: ${GEMINI_API_KEY}");
+        // Spring leaves a placeholder whose variable is unset as literal text; sent upstream, it would only
+        // come back as a rejected credential on the first request.
+        require(apiKey.filter(k -> k.contains("${")).isEmpty(), where + ": 'api-key' is " + apiKey.orElse("")
+                + ", an environment variable that is not set. Export it before starting the gateway.");
         URI baseUrl = baseUrl(where, e, e.provider().equals("sandbox"));
         require(e.models() != null && !e.models().isEmpty(), where + ": 'models' is empty; map catalog models to"
                 + " the upstream's ids, e.g. models: { nano-banana: gemini-2.5-flash-image }");
@@ -74,13 +79,13 @@ record ChannelSettings(ChannelSpec spec, Map<String, String> models, int priorit
                     where + ": 'base-url' must be an absolute http(s) URL; got '" + e.baseUrl() + "'");
             return uri;
         } catch (URISyntaxException bad) {
-            throw new IllegalStateException(where + ": 'base-url' is not a URL: " + bad.getMessage());
+            throw new InvalidConfiguration(where + ": 'base-url' is not a URL: " + bad.getMessage());
         }
     }
 
     private static void require(boolean condition, String message) {
         if (!condition) {
-            throw new IllegalStateException(message);
+            throw new InvalidConfiguration(message);
         }
     }
 }

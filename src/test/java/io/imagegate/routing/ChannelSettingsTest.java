@@ -38,6 +38,8 @@ class ChannelSettingsTest {
         assertThatThrownBy(() -> check(entry("g", "gemini", "https://x", "", Map.of("nano-banana", "m"))))
                 .hasMessageContaining("(g)").hasMessageContaining("'api-key' is empty")
                 .hasMessageContaining("${GEMINI_API_KEY}");
+        assertThatThrownBy(() -> check(entry("g", "gemini", "https://x", "${GEMINI_API_KEY}", Map.of("nano-banana",
+                "m")))).hasMessageContaining("${GEMINI_API_KEY}, an environment variable that is not set");
         assertThatThrownBy(() -> check(entry("g", "gemini", "ftp://x", "k", Map.of("nano-banana", "m"))))
                 .hasMessageContaining("'base-url' must be an absolute http(s) URL");
         assertThatThrownBy(() -> check(entry("g", "gemini", "https://x", "k", Map.of("nano-apple", "m"))))

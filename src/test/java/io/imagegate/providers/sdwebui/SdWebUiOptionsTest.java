@@ -28,14 +28,14 @@ class SdWebUiOptionsTest {
     void anUnknownOptionFailsNamingTheKnownOnes() {
         assertThatThrownBy(() -> SdWebUiOptions.from(channel(Map.of("cfg_scale", "5"))))
                 .isInstanceOf(IllegalStateException.class)
-                .hasMessage("channel 'gpu-box' (provider sdwebui): unknown option(s) [cfg_scale]; the options are"
+                .hasMessage("imagegate.channels (gpu-box).options, provider sdwebui: unknown option(s) [cfg_scale]; the options are"
                         + " steps, cfg-scale, sampler and max-batch-size (docs/providers/sdwebui.md)");
     }
 
     @Test
     void aNumberOutsideTheWebUisRangeFailsWithTheRange() {
         assertThatThrownBy(() -> SdWebUiOptions.from(channel(Map.of("cfg-scale", "70"))))
-                .hasMessage("channel 'gpu-box' (provider sdwebui): 'options.cfg-scale' must be a number from 1 to"
+                .hasMessage("imagegate.channels (gpu-box).options, provider sdwebui: 'options.cfg-scale' must be a number from 1 to"
                         + " 30, e.g. cfg-scale: 7; got '70'");
         assertThatThrownBy(() -> SdWebUiOptions.from(channel(Map.of("max-batch-size", "0"))))
                 .hasMessageContaining("'options.max-batch-size' must be a whole number from 1 to 8");
@@ -44,7 +44,7 @@ class SdWebUiOptionsTest {
     @Test
     void aFractionalStepCountIsRefused() {
         assertThatThrownBy(() -> SdWebUiOptions.from(channel(Map.of("steps", "25.5"))))
-                .hasMessage("channel 'gpu-box' (provider sdwebui): 'options.steps' must be a whole number from 1 to"
+                .hasMessage("imagegate.channels (gpu-box).options, provider sdwebui: 'options.steps' must be a whole number from 1 to"
                         + " 150, e.g. steps: 25; got '25.5'");
     }
 
