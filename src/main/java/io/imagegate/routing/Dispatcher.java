@@ -110,7 +110,6 @@ public final class Dispatcher {
                 if (!breaker.tryAcquirePermission()) {
                     break; // open: skip this channel until its wait is over
                 }
-                Optional<List<GeneratedImage>> images;
                 UpstreamFailure failure;
                 try {
                     if (!channel.acquire(part.deadline().remaining())) {
