@@ -5,14 +5,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.imagegate.storage.ExpirySweeper;
+import io.imagegate.storage.ImageRecords;
+import io.imagegate.storage.ImageStore;
 import io.imagegate.support.Admin.Key;
 import io.imagegate.support.GatewayTest;
 import io.imagegate.support.Http.Response;
 import io.imagegate.support.OnS3;
 import io.imagegate.support.TestS3;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -42,6 +50,15 @@ class S3StorageApiTest extends GatewayTest {
 
     @Autowired
     ExpirySweeper sweeper;
+
+    @Autowired
+    ImageRecords records;
+
+    @Autowired
+    ImageStore store;
+
+    @Autowired
+    Clock clock;
 
     private final TestS3 s3 = TestS3.server();
 
@@ -83,6 +100,38 @@ class S3StorageApiTest extends GatewayTest {
                 .key("images/" + id.substring(4, 6) + "/" + id + ".png"))).isInstanceOf(NoSuchKeyException.class);
         // The URL is still genuine and unexpired, so the bucket answers that the object is gone.
         assertThat(http.get(url).status()).isEqualTo(404);
+    }
+
+    @Test
+    void sweepersOnTwoNodesAtOnceDeleteEachImageAndCountItOnce() throws Exception {
+        Key key = admin.newKey();
+        for (int i = 0; i < 3; i++) {
+            Response response = http.post(GENERATE, fox(",\"n\":2"), key.header());
+            assertThat(response.status()).as(response.toString()).isEqualTo(200);
+        }
+        List<String> ids = imageIds(key.accountId());
+        expire(key.accountId());
+        long expired = jdbc.sql("SELECT COUNT(*) FROM images WHERE expires_at <= ?")
+                .param(Instant.now().getEpochSecond()).query(Long.class).single();
+
+        CountDownLatch start = new CountDownLatch(1);
+        Callable<Integer> node = () -> {
+            start.await();
+            return new ExpirySweeper(records, store, clock).sweep();
+        };
+        int total;
+        try (ExecutorService nodes = Executors.newFixedThreadPool(2)) {
+            Future<Integer> first = nodes.submit(node);
+            Future<Integer> second = nodes.submit(node);
+            start.countDown();
+            total = first.get() + second.get();
+        }
+
+        assertThat(ids).hasSize(6);
+        assertThat(total).isEqualTo(expired);
+        assertThat(imagesOf(key.accountId())).isZero();
+        assertThat(s3.client().listObjectsV2(request -> request.bucket(bucket).prefix("images/")).contents())
+                .noneMatch(object -> ids.stream().anyMatch(object.key()::contains));
     }
 
     private static String fox(String moreFields) {
