@@ -8,6 +8,11 @@ import org.slf4j.LoggerFactory;
 /**
  * Deletes images whose URLs have expired, file first and row second: a crash between the two leaves a row
  * whose file is already gone, which the next sweep deletes, never a file nobody can find again.
+ *
+ * <p>Several nodes may sweep one database at once, and nothing stops two of them from taking the same rows:
+ * both stores delete idempotently (a file or object already gone is not an error), and an image counts as
+ * deleted only on the node whose {@code DELETE} removed its row, so the counts of all nodes add up to the
+ * images deleted.
  */
 public final class ExpirySweeper {
 
@@ -24,7 +29,7 @@ public final class ExpirySweeper {
         this.clock = clock;
     }
 
-    /** Sweeps until nothing expired is left; returns how many images were deleted. */
+    /** Sweeps until nothing expired is left; returns how many images this call deleted. */
     public int sweep() {
         int deleted = 0;
         List<StoredImage> batch;
@@ -32,8 +37,9 @@ public final class ExpirySweeper {
             batch = records.expiredBefore(clock.instant(), BATCH);
             for (StoredImage image : batch) {
                 store.delete(image.id(), image.format());
-                records.delete(image.id());
-                deleted++;
+                if (records.delete(image.id())) {
+                    deleted++;
+                }
             }
         } while (batch.size() == BATCH);
         if (deleted > 0) {

@@ -14,7 +14,7 @@ import java.util.function.Supplier;
 
 /**
  * Images as files under {@code <data-dir>/images}, served by the gateway at signed {@code /v1/files} URLs.
- * Files are spread over sub-directories by two id characters so no directory grows past a few thousand entries.
+ * Files are spread over sub-directories as {@link ImageNames} lays them out.
  */
 public final class FilesystemImageStore implements ImageStore {
 
@@ -71,9 +71,6 @@ public final class FilesystemImageStore implements ImageStore {
     }
 
     private Path pathOf(String id, ImageFormat format) {
-        if (!id.matches("img_[0-9A-Za-z]{8,64}")) {
-            throw new IllegalArgumentException("not an image id: " + id);
-        }
-        return root.resolve(id.substring(4, 6)).resolve(id + "." + format.extension());
+        return root.resolve(ImageNames.relativePath(id, format));
     }
 }

@@ -35,7 +35,8 @@ public final class ImageRecords {
                 .list();
     }
 
-    public void delete(String id) {
-        jdbc.sql("DELETE FROM images WHERE id = ?").param(id).update();
+    /** Whether this call removed the row; false when it was gone already (another node's sweeper took it). */
+    public boolean delete(String id) {
+        return jdbc.sql("DELETE FROM images WHERE id = ?").param(id).update() == 1;
     }
 }

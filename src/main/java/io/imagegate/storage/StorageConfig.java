@@ -4,14 +4,20 @@ import io.imagegate.config.DataDirectory;
 import io.imagegate.config.ImagegateProperties;
 import io.imagegate.config.PublicBaseUrl;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.random.RandomGenerator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
+import software.amazon.awssdk.services.s3.S3Client;
 
 @Configuration(proxyBeanMethods = false)
 class StorageConfig {
+
+    private static final Logger log = LoggerFactory.getLogger(StorageConfig.class);
 
     static final String SIGNING_SECRET_FILE = "url-signing-secret";
 
@@ -30,9 +36,39 @@ class StorageConfig {
         return new UrlSigner(secret);
     }
 
+    /** Spring closes the S3 store's client when the context closes, as it does any AutoCloseable bean. */
     @Bean
-    ImageStore imageStore(DataDirectory dataDir, UrlSigner signer, PublicBaseUrl publicBaseUrl) {
-        return new FilesystemImageStore(dataDir.resolve("images"), signer, publicBaseUrl);
+    ImageStore imageStore(StorageProperties storage, ImagegateProperties properties, DataDirectory dataDir,
+            UrlSigner signer, PublicBaseUrl publicBaseUrl, Clock clock) {
+        return switch (storage.type()) {
+            case FILESYSTEM -> {
+                log.info("Images: files under {}, served at signed /v1/files URLs", dataDir.resolve("images"));
+                yield new FilesystemImageStore(dataDir.resolve("images"), signer, publicBaseUrl);
+            }
+            case S3 -> s3Store(S3Settings.from(storage.s3()), properties.imageTtl(), clock);
+        };
+    }
+
+    /** Checks everything before the first request: the TTL fits a pre-signed URL, and the bucket answers. */
+    private static S3ImageStore s3Store(S3Settings settings, Duration imageTtl, Clock clock) {
+        if (imageTtl.compareTo(S3ImageStore.LONGEST_URL_LIFETIME) > 0) {
+            throw new IllegalStateException("imagegate.image-ttl is " + imageTtl.toHours() + " h, but S3"
+                    + " pre-signed URLs are valid for at most 7 days: set it to 7d or less, or use"
+                    + " imagegate.storage.type=filesystem");
+        }
+        S3Client client = settings.newClient();
+        S3ImageStore store = new S3ImageStore(client, settings.newPresigner(), settings.bucket(), imageTtl, clock);
+        try {
+            S3Bucket bucket = new S3Bucket(client, settings);
+            bucket.requireReachable();
+            bucket.expireImagesAfter(S3Bucket.expiryDays(imageTtl));
+        } catch (RuntimeException e) {
+            store.close();
+            throw e;
+        }
+        log.info("Images: objects under {} in the {}, served at pre-signed URLs", S3ImageStore.PREFIX,
+                settings.where());
+        return store;
     }
 
     @Bean

@@ -1,6 +1,7 @@
 package io.imagegate.api;
 
 import static io.imagegate.support.ErrorAssertions.assertError;
+import static io.imagegate.support.Http.query;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.imagegate.storage.ExpirySweeper;
@@ -107,14 +108,5 @@ class FilesApiTest extends GatewayTest {
         assertThat(imagesOf(key.accountId())).isZero();
         // The URL itself is still genuine and unexpired, so the answer is that the image is gone.
         assertError(http.get(url), 404, "invalid_request_error", "not_found", null);
-    }
-
-    private static String query(String url, String name) {
-        for (String pair : URI.create(url).getRawQuery().split("&")) {
-            if (pair.startsWith(name + "=")) {
-                return pair.substring(name.length() + 1);
-            }
-        }
-        throw new AssertionError("no " + name + " in " + url);
     }
 }

@@ -54,7 +54,7 @@ public abstract class GatewayTest {
         return jdbc.sql("SELECT COUNT(*) FROM images WHERE account_id = ?").param(accountId).query(Long.class).single();
     }
 
-    private static void deleteTree(Path dir) {
+    static void deleteTree(Path dir) {
         try (var paths = Files.walk(dir)) {
             paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         } catch (IOException ignored) {

@@ -52,6 +52,16 @@ public final class Http {
         }
     }
 
+    /** The raw value of query parameter {@code name} in {@code url}; fails when it has none. */
+    public static String query(String url, String name) {
+        for (String pair : URI.create(url).getRawQuery().split("&")) {
+            if (pair.startsWith(name + "=")) {
+                return pair.substring(name.length() + 1);
+            }
+        }
+        throw new AssertionError("no " + name + " in " + url);
+    }
+
     public Response post(String path, String body, Map<String, String> headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
                 .POST(HttpRequest.BodyPublishers.ofString(body))
