@@ -10,7 +10,6 @@ import org.junit.jupiter.api.extension.ConditionEvaluationResult;
 import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.ExtensionContext;
-import org.opentest4j.TestAbortedException;
 import org.springframework.test.context.ContextCustomizerFactories;
 
 /**
@@ -28,21 +27,12 @@ import org.springframework.test.context.ContextCustomizerFactories;
 @ContextCustomizerFactories(PostgresSchema.class)
 public @interface OnPostgres {
 
-    /**
-     * A condition rather than a {@code @BeforeAll} check: it runs before Spring tries to start a gateway, and
-     * Surefire counts the tests of a disabled class as skipped, whereas a class aborted in {@code @BeforeAll}
-     * shows as "Tests run: 0", a skip nobody notices. Under {@code CI=true} the check throws, failing the class.
-     */
+    /** Skips the class, or fails it under {@code CI=true}, when PostgreSQL does not answer. */
     final class RequireServer implements ExecutionCondition {
 
         @Override
         public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
-            try {
-                TestPostgres.server().requireAvailable();
-                return ConditionEvaluationResult.enabled("PostgreSQL answers");
-            } catch (TestAbortedException skipped) {
-                return ConditionEvaluationResult.disabled(skipped.getMessage());
-            }
+            return RequiredServer.condition("PostgreSQL", TestPostgres.server()::requireAvailable);
         }
     }
 }
