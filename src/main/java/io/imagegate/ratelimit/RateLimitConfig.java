@@ -49,6 +49,12 @@ class RateLimitConfig {
                 Optional.of(redis));
     }
 
+    /** Shared with the channels, which bound their calls across nodes with it when it is cluster-wide. */
+    @Bean
+    ConcurrencyLimiter concurrencyLimiter(Limiters limiters) {
+        return limiters.concurrency();
+    }
+
     @Bean
     RequestLimits requestLimits(Limiters limiters, LimitsProperties properties) {
         return new RequestLimits(limiters.rate(), limiters.concurrency(), properties.defaults());

@@ -12,7 +12,10 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Value;
 
-/** {@link ConcurrencyLimitApiTest} with the key's slots in Redis, where they bound every node sharing it. */
+/**
+ * {@link ConcurrencyLimitApiTest} with the key's and the channel's slots in Redis, where they bound every node
+ * sharing it.
+ */
 @OnRedis
 class ConcurrencyLimitApiOnRedisTest extends ConcurrencyLimitApiTest {
 
@@ -21,7 +24,7 @@ class ConcurrencyLimitApiOnRedisTest extends ConcurrencyLimitApiTest {
 
     /** Proves the slots are Redis's: a silent fallback to memory would pass every other test here. */
     @Test
-    void aRunningGenerationHoldsItsKeysSlotInRedis() throws Exception {
+    void aRunningGenerationHoldsItsKeysAndItsChannelsSlotInRedis() throws Exception {
         Key key = admin.newLimitedKey("1.00", "\"max_concurrent\":2");
         CompletableFuture<Response> running = heldOpen(key.header());
 
@@ -29,7 +32,7 @@ class ConcurrencyLimitApiOnRedisTest extends ConcurrencyLimitApiTest {
         upstream.letGo();
         assertThat(running.get(30, TimeUnit.SECONDS).status()).isEqualTo(200);
 
-        assertThat(during).contains(prefix + "slots:key:" + key.id());
-        assertThat(TestRedis.server().keys(prefix)).as("given back").isEmpty();
+        assertThat(during).contains(prefix + "slots:key:" + key.id(), prefix + "slots:channel:scripted-main");
+        assertThat(TestRedis.server().keys(prefix)).as("both given back").isEmpty();
     }
 }

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -25,9 +26,9 @@ import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Generations in flight, bounded per key, with a {@link ScriptedUpstream} holding requests open: nano-banana-pro
- * (0.134 per image) is served by the channel scripted-main. {@link ConcurrencyLimitApiOnRedisTest} runs the
- * same with the slots in Redis.
+ * Generations in flight, bounded per key and per channel, with a {@link ScriptedUpstream} holding requests
+ * open: nano-banana-pro (0.134 per image) is served by the channel scripted-main, which takes one call at a
+ * time. {@link ConcurrencyLimitApiOnRedisTest} runs the same with the slots in Redis.
  */
 @Import(ScriptedUpstreamConfig.class)
 class ConcurrencyLimitApiTest extends GatewayTest {
@@ -41,9 +42,10 @@ class ConcurrencyLimitApiTest extends GatewayTest {
 
     /** A database of its own: this gateway runs beside the other test classes' one. */
     @DynamicPropertySource
-    static void ownDatabaseAndScriptedChannel(DynamicPropertyRegistry registry) {
+    static void ownDatabaseAndANarrowChannel(DynamicPropertyRegistry registry) {
         ownDatabase(registry, "concurrency");
         ScriptedUpstreamConfig.routeModel(registry);
+        registry.add("imagegate.channels[0].max-concurrency", () -> 1);
     }
 
     @BeforeEach
@@ -111,6 +113,28 @@ class ConcurrencyLimitApiTest extends GatewayTest {
         assertThat(running.get(30, TimeUnit.SECONDS).status()).isEqualTo(200);
     }
 
+    @Test
+    void aChannelAtItsMaxConcurrencyMakesTheNextCallWaitForASlot() throws Exception {
+        Key one = admin.newKey("1.00");
+        Key other = admin.newKey("1.00");
+        CountDownLatch inside = upstream.holdOpen(2);
+        CompletableFuture<Response> first = CompletableFuture.supplyAsync(
+                () -> http.post(GENERATE, ONE_IMAGE, one.header()));
+        waitUntil(() -> inside.getCount() == 1);
+        CompletableFuture<Response> second = CompletableFuture.supplyAsync(
+                () -> http.post(GENERATE, ONE_IMAGE, other.header()));
+
+        Thread.sleep(300);
+        long insideWhileFull = inside.getCount();
+        JsonNode channel = scriptedChannel();
+        upstream.letGo();
+
+        assertThat(insideWhileFull).as("the second call waits outside the upstream").isEqualTo(1);
+        assertThat(channel.get("in_flight").asInt()).isEqualTo(1);
+        assertThat(first.get(30, TimeUnit.SECONDS).status()).isEqualTo(200);
+        assertThat(second.get(30, TimeUnit.SECONDS).status()).as("served once the slot freed").isEqualTo(200);
+    }
+
     /** Sends a generation that the upstream holds open, and returns once it is inside the upstream. */
     protected CompletableFuture<Response> heldOpen(Map<String, String> headers) throws InterruptedException {
         CountDownLatch inside = upstream.holdOpen(1);
@@ -118,5 +142,21 @@ class ConcurrencyLimitApiTest extends GatewayTest {
                 headers));
         assertThat(inside.await(30, TimeUnit.SECONDS)).as("the generation reached the upstream").isTrue();
         return running;
+    }
+
+    private JsonNode scriptedChannel() {
+        for (JsonNode channel : admin.get("/admin/v1/channels").json().get("data")) {
+            if (channel.get("name").asString().equals("scripted-main")) {
+                return channel;
+            }
+        }
+        throw new AssertionError("no channel scripted-main");
+    }
+
+    private static void waitUntil(BooleanSupplier condition) throws InterruptedException {
+        for (int i = 0; i < 300 && !condition.getAsBoolean(); i++) {
+            Thread.sleep(100);
+        }
+        assertThat(condition.getAsBoolean()).isTrue();
     }
 }
