@@ -1,7 +1,10 @@
 package io.imagegate.admin;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.imagegate.auth.ApiKeys;
+import io.imagegate.auth.ApiKeys.ActiveKey;
 import io.imagegate.auth.ApiKeys.CreatedKey;
+import io.imagegate.auth.KeyLimits;
 import io.imagegate.billing.Accounts;
 import io.imagegate.catalog.Catalog;
 import io.imagegate.http.ApiException;
@@ -12,16 +15,24 @@ import java.io.IOException;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** API keys: created for an account, optionally limited to some models, revoked for good. */
+/**
+ * API keys: created for an account, optionally limited to some models and in rate and concurrency, revoked
+ * for good.
+ */
 @RestController
 public class AdminKeysController {
+
+    private static final String REQUESTS_PER_MINUTE = "requests_per_minute";
+    private static final String MAX_CONCURRENT = "max_concurrent";
 
     private final Accounts accounts;
     private final ApiKeys keys;
@@ -33,28 +44,72 @@ public class AdminKeysController {
         this.catalog = catalog;
     }
 
-    record KeyView(String id, String key, String accountId, List<String> models) {
+    /**
+     * {@code key} is the secret, present only in the response that created it. A null limit means the key
+     * has none of its own (the gateway's default applies), so the limits are written even when null.
+     */
+    record KeyView(String id, String key, String accountId, List<String> models,
+            @JsonInclude(JsonInclude.Include.ALWAYS) Integer requestsPerMinute,
+            @JsonInclude(JsonInclude.Include.ALWAYS) Integer maxConcurrent) {
+
+        static KeyView of(ActiveKey key) {
+            return new KeyView(key.id(), null, key.accountId(), key.models().orElse(null), key.limits());
+        }
+
+        KeyView(String id, String key, String accountId, List<String> models, KeyLimits limits) {
+            this(id, key, accountId, models, boxed(limits.requestsPerMinute()), boxed(limits.maxConcurrent()));
+        }
     }
 
     @PostMapping("/admin/v1/keys")
     ResponseEntity<KeyView> create(HttpServletRequest http) throws IOException {
         JsonObject body = JsonObject.read(http.getInputStream());
-        body.rejectUnknown(Set.of("account_id", "models"), "for an API key");
+        body.rejectUnknown(Set.of("account_id", "models", REQUESTS_PER_MINUTE, MAX_CONCURRENT), "for an API key");
         String accountId = body.requireString("account_id");
         if (accounts.find(accountId).isEmpty()) {
             throw new ApiException(ErrorCode.NOT_FOUND, "No account has id '" + accountId + "'.", "account_id");
         }
         Optional<List<String>> models = body.optionalStringList("models").map(this::checkedModels);
-        CreatedKey key = keys.create(accountId, models.map(m -> (Collection<String>) m));
-        return ResponseEntity.status(201).body(new KeyView(key.id(), key.secret(), accountId, models.orElse(null)));
+        KeyLimits limits = new KeyLimits(limit(body, REQUESTS_PER_MINUTE), limit(body, MAX_CONCURRENT));
+        CreatedKey key = keys.create(accountId, models.map(m -> (Collection<String>) m), limits);
+        return ResponseEntity.status(201).body(new KeyView(key.id(), key.secret(), accountId, models.orElse(null),
+                limits));
+    }
+
+    /**
+     * {@code {"requests_per_minute": 60, "max_concurrent": null}}: a number sets that limit, null removes the
+     * key's own, a field left out stays as it was. The key's next request obeys the change.
+     */
+    @PatchMapping("/admin/v1/keys/{id}")
+    KeyView update(@PathVariable String id, HttpServletRequest http) throws IOException {
+        JsonObject body = JsonObject.read(http.getInputStream());
+        body.rejectUnknown(Set.of(REQUESTS_PER_MINUTE, MAX_CONCURRENT), "for an API key update");
+        if (!body.mentions(REQUESTS_PER_MINUTE) && !body.mentions(MAX_CONCURRENT)) {
+            throw new ApiException(ErrorCode.MISSING_PARAMETER, "Nothing to change: send requests_per_minute or"
+                    + " max_concurrent, a positive integer to set the limit or null to remove it.");
+        }
+        KeyLimits current = keys.find(id).orElseThrow(() -> noSuchKey(id)).limits();
+        KeyLimits updated = new KeyLimits(
+                body.mentions(REQUESTS_PER_MINUTE) ? limit(body, REQUESTS_PER_MINUTE) : current.requestsPerMinute(),
+                body.mentions(MAX_CONCURRENT) ? limit(body, MAX_CONCURRENT) : current.maxConcurrent());
+        return keys.setLimits(id, updated).map(KeyView::of).orElseThrow(() -> noSuchKey(id));
     }
 
     @DeleteMapping("/admin/v1/keys/{id}")
     ResponseEntity<Void> revoke(@PathVariable String id) {
         if (!keys.revoke(id)) {
-            throw new ApiException(ErrorCode.NOT_FOUND, "No active API key has id '" + id + "'.");
+            throw noSuchKey(id);
         }
         return ResponseEntity.noContent().build();
+    }
+
+    private static OptionalInt limit(JsonObject body, String name) {
+        OptionalInt limit = body.optionalInt(name);
+        if (limit.isPresent() && limit.getAsInt() < 1) {
+            throw new ApiException(ErrorCode.INVALID_VALUE, "'" + name + "' must be a positive integer; send null"
+                    + " (or leave it out) for no limit of the key's own.", name);
+        }
+        return limit;
     }
 
     private List<String> checkedModels(List<String> models) {
@@ -69,5 +124,13 @@ public class AdminKeysController {
             }
         }
         return models.stream().distinct().toList();
+    }
+
+    private static Integer boxed(OptionalInt value) {
+        return value.isPresent() ? value.getAsInt() : null;
+    }
+
+    private static ApiException noSuchKey(String id) {
+        return new ApiException(ErrorCode.NOT_FOUND, "No active API key has id '" + id + "'.");
     }
 }

@@ -8,6 +8,7 @@ import io.imagegate.generation.UpstreamFailed;
 import io.imagegate.http.ApiException;
 import io.imagegate.http.ErrorCode;
 import io.imagegate.money.Micros;
+import io.imagegate.ratelimit.LimitExceeded;
 import io.imagegate.routing.DispatchFailed;
 import io.imagegate.storage.FileAccessDenied;
 import org.slf4j.Logger;
@@ -61,6 +62,19 @@ public class ApiExceptionHandler {
         return render(new ApiException(ErrorCode.INSUFFICIENT_BALANCE, "Insufficient balance: this request needs $"
                 + Micros.format(e.neededMicros()) + " but the account has $" + Micros.format(e.availableMicros())
                 + " available. Top up the account, or ask for fewer or smaller images. Nothing was charged."));
+    }
+
+    /** {@code Retry-After} in whole seconds, which every HTTP client and the OpenAI SDKs' retry loops honour. */
+    @ExceptionHandler(LimitExceeded.class)
+    ResponseEntity<Object> limited(LimitExceeded e) {
+        ErrorCode code = switch (e.reason()) {
+            case RATE -> ErrorCode.RATE_LIMIT_EXCEEDED;
+            case CONCURRENCY -> ErrorCode.CONCURRENCY_LIMIT_EXCEEDED;
+        };
+        HttpHeaders headers = new HttpHeaders();
+        headers.set(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds()));
+        e.rate().ifPresent(rate -> RateLimitHeaders.write(rate, headers::set));
+        return render(new ApiException(code, e.getMessage()), headers);
     }
 
     @ExceptionHandler(RequestRejected.class)
@@ -130,7 +144,12 @@ public class ApiExceptionHandler {
     }
 
     static ResponseEntity<Object> render(ApiException e) {
+        return render(e, new HttpHeaders());
+    }
+
+    private static ResponseEntity<Object> render(ApiException e, HttpHeaders headers) {
         return ResponseEntity.status(e.code().status())
+                .headers(headers)
                 .header(HttpHeaders.CACHE_CONTROL, "no-store")
                 .contentType(MediaType.APPLICATION_JSON)
                 .body(e.body());

@@ -16,7 +16,10 @@ import io.imagegate.http.ApiException;
 import io.imagegate.http.ErrorCode;
 import io.imagegate.http.JsonObject;
 import io.imagegate.money.Micros;
+import io.imagegate.ratelimit.ConcurrencyLimiter.Lease;
+import io.imagegate.ratelimit.RequestLimits;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Base64;
@@ -47,11 +50,14 @@ public class GenerationController {
 
     private final GenerationService generations;
     private final Idempotency idempotency;
+    private final RequestLimits limits;
     private final JsonMapper json;
 
-    public GenerationController(GenerationService generations, Idempotency idempotency, JsonMapper json) {
+    public GenerationController(GenerationService generations, Idempotency idempotency, RequestLimits limits,
+            JsonMapper json) {
         this.generations = generations;
         this.idempotency = idempotency;
+        this.limits = limits;
         this.json = json;
     }
 
@@ -64,10 +70,13 @@ public class GenerationController {
     /**
      * The response body is rendered to a string here, not by the message converter, so that a replay under
      * the same {@code Idempotency-Key} sends the very same bytes (same URLs) as the first response.
+     * Every request counts against the key's rate, replays included; only a generation that runs holds one of
+     * the key's concurrency slots, so a replay, which answers at once, never waits for one.
      */
     @PostMapping("/v1/images/generations")
-    ResponseEntity<String> generate(Caller caller, HttpServletRequest http,
+    ResponseEntity<String> generate(Caller caller, HttpServletRequest http, HttpServletResponse httpResponse,
             @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String idempotencyKey) throws IOException {
+        limits.countRequest(caller).ifPresent(rate -> RateLimitHeaders.write(rate, httpResponse::setHeader));
         JsonObject body = JsonObject.read(http.getInputStream());
         Optional<String> key = idempotencyKey(idempotencyKey);
         if (key.isEmpty()) {
@@ -96,8 +105,12 @@ public class GenerationController {
         };
     }
 
+    /** Holds one of the key's concurrency slots while it runs, and gives it back however it ends. */
     private GenerationResult run(Caller caller, JsonObject body, HttpServletRequest http) {
-        return generations.generate(caller, parse(body), RequestIdFilter.of(http));
+        GenerationRequest request = parse(body);
+        try (Lease slot = limits.startGeneration(caller)) {
+            return generations.generate(caller, request, RequestIdFilter.of(http));
+        }
     }
 
     private record Rendered(GenerationResult result, String body) {

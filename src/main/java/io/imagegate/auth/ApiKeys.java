@@ -2,15 +2,19 @@ package io.imagegate.auth;
 
 import io.imagegate.auth.AuthenticationFailed.Reason;
 import io.imagegate.ids.IdGenerator;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** Creates, revokes and resolves API keys ({@code api_keys} table). */
+/** Creates, limits, revokes and resolves API keys ({@code api_keys} table). */
 public final class ApiKeys {
 
     private static final String BEARER = "Bearer ";
@@ -29,16 +33,41 @@ public final class ApiKeys {
     public record CreatedKey(String id, String secret) {
     }
 
-    public CreatedKey create(String accountId, Optional<Collection<String>> models) {
+    /** An active key as an admin sees it: everything but the secret, which is not kept. */
+    public record ActiveKey(String id, String accountId, Optional<List<String>> models, KeyLimits limits) {
+    }
+
+    public CreatedKey create(String accountId, Optional<Collection<String>> models, KeyLimits limits) {
         String id = ids.key();
         String secret = ids.apiKeySecret();
         jdbc.sql("""
-                INSERT INTO api_keys (id, account_id, key_hash, key_prefix, models, created_at)
-                VALUES (?, ?, ?, ?, ?, ?)""")
+                INSERT INTO api_keys (id, account_id, key_hash, key_prefix, models, requests_per_minute,
+                                      max_concurrent, created_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(id, accountId, KeyHash.of(secret), secret.substring(0, 8),
-                        models.map(m -> String.join(",", m)).orElse(null), clock.instant().getEpochSecond())
+                        models.map(m -> String.join(",", m)).orElse(null), boxed(limits.requestsPerMinute()),
+                        boxed(limits.maxConcurrent()), clock.instant().getEpochSecond())
                 .update();
         return new CreatedKey(id, secret);
+    }
+
+    /** Replaces the key's own limits; empty when no active key has this id. The next request obeys them. */
+    public Optional<ActiveKey> setLimits(String keyId, KeyLimits limits) {
+        jdbc.sql("UPDATE api_keys SET requests_per_minute = ?, max_concurrent = ? WHERE id = ? AND revoked_at IS NULL")
+                .params(boxed(limits.requestsPerMinute()), boxed(limits.maxConcurrent()), keyId)
+                .update();
+        return find(keyId);
+    }
+
+    /** The active key with this id; empty when there is none or it was revoked. */
+    public Optional<ActiveKey> find(String keyId) {
+        return jdbc.sql("""
+                        SELECT id, account_id, models, requests_per_minute, max_concurrent FROM api_keys
+                        WHERE id = ? AND revoked_at IS NULL""")
+                .param(keyId)
+                .query((rs, n) -> new ActiveKey(rs.getString("id"), rs.getString("account_id"),
+                        Optional.ofNullable(rs.getString("models")).map(m -> List.of(m.split(","))), limits(rs)))
+                .optional();
     }
 
     /** Returns false when no active key has this id. */
@@ -66,12 +95,13 @@ public final class ApiKeys {
                     + " 'Authorization: Bearer KEY'.");
         }
         KeyRow row = jdbc.sql("""
-                        SELECT k.id, k.account_id, k.models, k.revoked_at, a.disabled
+                        SELECT k.id, k.account_id, k.models, k.requests_per_minute, k.max_concurrent, k.revoked_at,
+                               a.disabled
                         FROM api_keys k JOIN accounts a ON a.id = k.account_id
                         WHERE k.key_hash = ?""")
                 .param(KeyHash.of(secret))
                 .query((rs, n) -> new KeyRow(rs.getString("id"), rs.getString("account_id"), rs.getString("models"),
-                        rs.getObject("revoked_at") != null, rs.getBoolean("disabled")))
+                        limits(rs), rs.getObject("revoked_at") != null, rs.getBoolean("disabled")))
                 .optional()
                 .orElseThrow(() -> new AuthenticationFailed(Reason.UNKNOWN, "Invalid API key. Check the key, or"
                         + " ask your administrator for a new one."));
@@ -80,10 +110,24 @@ public final class ApiKeys {
                     + " for a new one.");
         }
         return new Caller(row.id(), row.accountId(), Optional.ofNullable(row.models()).map(ApiKeys::splitModels),
-                row.accountDisabled());
+                row.accountDisabled(), row.limits());
     }
 
-    private record KeyRow(String id, String accountId, String models, boolean revoked, boolean accountDisabled) {
+    private record KeyRow(String id, String accountId, String models, KeyLimits limits, boolean revoked,
+            boolean accountDisabled) {
+    }
+
+    private static KeyLimits limits(ResultSet rs) throws SQLException {
+        return new KeyLimits(optionalInt(rs, "requests_per_minute"), optionalInt(rs, "max_concurrent"));
+    }
+
+    private static OptionalInt optionalInt(ResultSet rs, String column) throws SQLException {
+        int value = rs.getInt(column);
+        return rs.wasNull() ? OptionalInt.empty() : OptionalInt.of(value);
+    }
+
+    private static Integer boxed(OptionalInt value) {
+        return value.isPresent() ? value.getAsInt() : null;
     }
 
     private static Set<String> splitModels(String csv) {

@@ -8,8 +8,10 @@ import java.util.Set;
  *
  * @param allowedModels   the key's model allow-list; empty means every catalog model
  * @param accountDisabled the account may still read its usage but may not generate
+ * @param limits          the key's own rate and concurrency limits, before any gateway default
  */
-public record Caller(String keyId, String accountId, Optional<Set<String>> allowedModels, boolean accountDisabled) {
+public record Caller(String keyId, String accountId, Optional<Set<String>> allowedModels, boolean accountDisabled,
+        KeyLimits limits) {
 
     public Caller {
         allowedModels = allowedModels.map(Set::copyOf);

@@ -35,6 +35,10 @@ public enum ErrorCode {
     NOT_ACCEPTABLE(406, Type.INVALID_REQUEST, "not_acceptable"),
     BODY_TOO_LARGE(413, Type.INVALID_REQUEST, "body_too_large"),
     UNSUPPORTED_MEDIA_TYPE(415, Type.INVALID_REQUEST, "unsupported_media_type"),
+    /** Over the key's requests per minute; {@code Retry-After} says when the next request fits. */
+    RATE_LIMIT_EXCEEDED(429, Type.RATE_LIMIT, "rate_limit_exceeded"),
+    /** The key has its maximum of generations in flight; one finishing frees a slot. */
+    CONCURRENCY_LIMIT_EXCEEDED(429, Type.RATE_LIMIT, "concurrency_limit_exceeded"),
     /** The upstream's safety system refused the prompt or its image; never retried, never billed. */
     CONTENT_POLICY_VIOLATION(451, Type.INVALID_REQUEST, "content_policy_violation"),
     INTERNAL_ERROR(500, Type.SERVER, "internal_error"),
@@ -49,6 +53,7 @@ public enum ErrorCode {
         AUTHENTICATION("authentication_error"),
         PERMISSION("permission_error"),
         BILLING("billing_error"),
+        RATE_LIMIT("rate_limit_error"),
         SERVER("server_error"),
         UPSTREAM("upstream_error");
 

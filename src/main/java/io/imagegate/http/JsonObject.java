@@ -74,6 +74,11 @@ public final class JsonObject {
         }
     }
 
+    /** True when the body names the field, even as null: in an update, where null means "remove". */
+    public boolean mentions(String name) {
+        return node.has(name);
+    }
+
     public boolean has(String name) {
         JsonNode value = node.get(name);
         return value != null && !value.isNull();

@@ -3,6 +3,8 @@ package io.imagegate.routing;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.imagegate.providers.ImageProvider;
 import io.imagegate.providers.UpstreamFailure;
+import io.imagegate.ratelimit.ConcurrencyLimiter;
+import io.imagegate.ratelimit.ConcurrencyLimiter.Lease;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -10,11 +12,14 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * One configured upstream: its adapter, the models it serves, its place in the failover order, a bound on
  * concurrent calls (a semaphore, not a thread pool: waiting callers are virtual threads), a circuit breaker,
- * and the switch an admin sees flipped when the upstream refuses the credential.
+ * and the switch an admin sees flipped when the upstream refuses the credential. With Redis the bound counts
+ * the calls of every node (the upstream's quota is per account, not per node); without, this node's.
  */
 public final class Channel {
 
@@ -26,13 +31,16 @@ public final class Channel {
     private final int maxConcurrency;
     private final Duration attemptTimeout;
     private final Semaphore permits;
+    private final Optional<ConcurrencyLimiter> clusterSlots;
+    private final AtomicInteger inFlight = new AtomicInteger();
     private final CircuitBreaker breaker;
     private final ChannelStats stats = new ChannelStats();
     private final Clock clock;
     private volatile String disabledReason;
 
     Channel(String name, ImageProvider provider, Map<String, String> models, int priority, int weight,
-            int maxConcurrency, Duration attemptTimeout, CircuitBreaker breaker, Clock clock) {
+            int maxConcurrency, Duration attemptTimeout, CircuitBreaker breaker, Clock clock,
+            Optional<ConcurrencyLimiter> clusterSlots) {
         this.name = name;
         this.provider = provider;
         this.models = Map.copyOf(models);
@@ -41,6 +49,7 @@ public final class Channel {
         this.maxConcurrency = maxConcurrency;
         this.attemptTimeout = attemptTimeout;
         this.permits = new Semaphore(maxConcurrency);
+        this.clusterSlots = clusterSlots;
         this.breaker = breaker;
         this.clock = clock;
     }
@@ -82,17 +91,36 @@ public final class Channel {
         return stats;
     }
 
-    /** Waits for a free slot until {@code wait} runs out; false means the channel stayed full. */
-    boolean acquire(Duration wait) throws InterruptedException {
-        return permits.tryAcquire(wait.toNanos(), TimeUnit.NANOSECONDS);
+    /**
+     * Waits for a free slot until {@code wait} runs out; empty means the channel stayed full. Close the slot
+     * when the call ends.
+     */
+    Optional<Lease> acquire(Duration wait) throws InterruptedException {
+        Optional<Lease> slot;
+        if (clusterSlots.isPresent()) {
+            slot = clusterSlots.get().acquire("channel:" + name, maxConcurrency, wait);
+        } else {
+            slot = permits.tryAcquire(wait.toNanos(), TimeUnit.NANOSECONDS)
+                    ? Optional.of(permits::release) : Optional.empty();
+        }
+        return slot.map(this::counted);
     }
 
-    void release() {
-        permits.release();
+    /** Counts the call in {@link #inFlight()}; closing it twice gives back one slot, as leases promise. */
+    private Lease counted(Lease slot) {
+        inFlight.incrementAndGet();
+        AtomicBoolean closed = new AtomicBoolean();
+        return () -> {
+            if (closed.compareAndSet(false, true)) {
+                inFlight.decrementAndGet();
+                slot.close();
+            }
+        };
     }
 
+    /** This node's calls in flight on the channel. */
     int inFlight() {
-        return maxConcurrency - permits.availablePermits();
+        return inFlight.get();
     }
 
     int maxConcurrency() {

@@ -6,6 +6,7 @@ import io.imagegate.providers.GeneratedImage;
 import io.imagegate.providers.ImageJob;
 import io.imagegate.providers.UpstreamException;
 import io.imagegate.providers.UpstreamFailure;
+import io.imagegate.ratelimit.ConcurrencyLimiter.Lease;
 import io.imagegate.routing.DispatchFailed.Outcome;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -111,8 +112,10 @@ public final class Dispatcher {
                     break; // open: skip this channel until its wait is over
                 }
                 UpstreamFailure failure;
+                Optional<Lease> slot;
                 try {
-                    if (!channel.acquire(part.deadline().remaining())) {
+                    slot = channel.acquire(part.deadline().remaining());
+                    if (slot.isEmpty()) {
                         breaker.releasePermission();
                         break; // full until the deadline
                     }
@@ -143,7 +146,7 @@ public final class Dispatcher {
                     breaker.onError(System.nanoTime() - start, TimeUnit.NANOSECONDS, bug);
                     throw bug;
                 } finally {
-                    channel.release();
+                    slot.get().close();
                 }
                 last = failure;
                 switch (Decision.after(failure, attempt, retries.maxAttempts())) {

@@ -7,6 +7,7 @@ import io.imagegate.imaging.ImageWorkers;
 import io.imagegate.providers.ChannelSpec;
 import io.imagegate.providers.ProviderFactory;
 import io.imagegate.providers.http.UpstreamClient;
+import io.imagegate.ratelimit.ConcurrencyLimiter;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Clock;
@@ -15,6 +16,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.random.RandomGenerator;
@@ -52,9 +54,14 @@ class RoutingConfig {
         return new UpstreamClient(http, upstreamTimer, MAX_RESPONSE_BYTES);
     }
 
+    /**
+     * With a cluster-wide limiter (Redis) each channel's {@code max-concurrency} bounds the calls of all nodes
+     * together; the built-in sandbox draws on this node's CPU, so it stays bounded per node.
+     */
     @Bean
     Router router(Catalog catalog, ChannelsProperties properties, List<ProviderFactory> factories,
-            UpstreamClient client, Clock clock) {
+            UpstreamClient client, Clock clock, ConcurrencyLimiter limiter) {
+        Optional<ConcurrencyLimiter> clusterSlots = limiter.clusterWide() ? Optional.of(limiter) : Optional.empty();
         Map<String, ProviderFactory> byName = new LinkedHashMap<>();
         factories.forEach(f -> byName.put(f.provider(), f));
         Map<String, Boolean> needsKey = new LinkedHashMap<>();
@@ -67,13 +74,13 @@ class RoutingConfig {
         List<Channel> channels = settings.stream()
                 .map(s -> new Channel(s.spec().name(), byName.get(s.spec().provider()).create(s.spec(), client),
                         s.models(), s.priority(), s.weight(), s.maxConcurrency(), s.spec().attemptTimeout(),
-                        breaker(s.spec().name()), clock))
+                        breaker(s.spec().name()), clock, clusterSlots))
                 .toList();
         ProviderFactory sandbox = byName.get("sandbox");
         Channel fallback = new Channel("sandbox", sandbox.create(new ChannelSpec("sandbox", "sandbox",
-                URI.create("sandbox:local"), java.util.Optional.empty(), ChannelSettings.DEFAULT_TIMEOUT, Map.of()),
+                URI.create("sandbox:local"), Optional.empty(), ChannelSettings.DEFAULT_TIMEOUT, Map.of()),
                 client), Map.of(), Integer.MAX_VALUE, 1, 4096, ChannelSettings.DEFAULT_TIMEOUT, breaker("sandbox"),
-                clock);
+                clock, Optional.empty());
         return new Router(catalog, channels, fallback);
     }
 

@@ -10,7 +10,6 @@ import io.imagegate.support.GatewayTest;
 import io.imagegate.support.Http.Response;
 import io.imagegate.support.ScriptedUpstream;
 import io.imagegate.support.ScriptedUpstreamConfig;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -47,10 +46,8 @@ class UpstreamOutcomesTest extends GatewayTest {
 
     /** A database of its own: this gateway runs beside the other test classes' one. */
     @DynamicPropertySource
-    static void ownDatabase(DynamicPropertyRegistry registry) throws Exception {
-        String db = Files.createTempDirectory("imagegate-scripted-").resolve("imagegate.db").toString();
-        registry.add("imagegate.database-url", () -> "jdbc:sqlite:" + db);
-        registry.add("imagegate.node-id", () -> "scripted-node");
+    static void ownDatabaseAndScriptedChannel(DynamicPropertyRegistry registry) {
+        ownDatabase(registry, "scripted");
         ScriptedUpstreamConfig.routeModel(registry);
     }
 

@@ -7,7 +7,6 @@ import io.imagegate.support.FakeUpstream;
 import io.imagegate.support.FakeUpstream.Reply;
 import io.imagegate.support.GatewayTest;
 import io.imagegate.support.Http.Response;
-import java.nio.file.Files;
 import java.util.Base64;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -29,10 +28,8 @@ class FailoverTest extends GatewayTest {
                     + "\"}}]}, \"finishReason\": \"STOP\"}]}"));
 
     @DynamicPropertySource
-    static void twoChannels(DynamicPropertyRegistry registry) throws Exception {
-        String db = Files.createTempDirectory("imagegate-failover-").resolve("imagegate.db").toString();
-        registry.add("imagegate.database-url", () -> "jdbc:sqlite:" + db);
-        registry.add("imagegate.node-id", () -> "failover-node");
+    static void twoChannels(DynamicPropertyRegistry registry) {
+        ownDatabase(registry, "failover");
         channel(registry, 0, "google-main", BROKEN, 0);
         channel(registry, 1, "google-backup", HEALTHY, 1);
     }

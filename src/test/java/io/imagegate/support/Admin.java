@@ -58,7 +58,16 @@ public final class Admin {
 
     public Key createKey(String accountId, String... models) {
         String allowList = models.length == 0 ? "" : ",\"models\":[\"" + String.join("\",\"", models) + "\"]";
-        Response response = post("/admin/v1/keys", "{\"account_id\":\"" + accountId + "\"" + allowList + "}");
+        return createKeyWith(accountId, allowList);
+    }
+
+    /** A fresh account holding {@code balance}, and a key with more fields, e.g. {@code "max_concurrent": 1}. */
+    public Key newLimitedKey(String balance, String keyFields) {
+        return createKeyWith(createAccount("test", balance), "," + keyFields);
+    }
+
+    private Key createKeyWith(String accountId, String moreFields) {
+        Response response = post("/admin/v1/keys", "{\"account_id\":\"" + accountId + "\"" + moreFields + "}");
         if (response.status() != 201) {
             throw new AssertionError("key not created: " + response);
         }

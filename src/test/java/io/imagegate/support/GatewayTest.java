@@ -45,6 +45,20 @@ public abstract class GatewayTest {
         admin = new Admin(http, ADMIN_TOKEN);
     }
 
+    /**
+     * A SQLite database and node id of its own, for a test class whose gateway runs beside the shared one (its
+     * own channels or settings make Spring start another): two gateways must not share a node id.
+     */
+    protected static void ownDatabase(DynamicPropertyRegistry registry, String name) {
+        try {
+            String db = Files.createTempDirectory("imagegate-" + name + "-").resolve("imagegate.db").toString();
+            registry.add("imagegate.database-url", () -> "jdbc:sqlite:" + db);
+            registry.add("imagegate.node-id", () -> name + "-node");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     protected static Path dataDir() {
         return DATA_DIR;
     }

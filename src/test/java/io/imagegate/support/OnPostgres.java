@@ -27,12 +27,12 @@ import org.springframework.test.context.ContextCustomizerFactories;
 @ContextCustomizerFactories(PostgresSchema.class)
 public @interface OnPostgres {
 
-    /** A condition, for the reason {@link ServiceCondition} gives. */
+    /** Skips the class, or fails it under {@code CI=true}, when PostgreSQL does not answer. */
     final class RequireServer implements ExecutionCondition {
 
         @Override
         public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
-            return ServiceCondition.evaluate(TestPostgres.server()::requireAvailable, "PostgreSQL answers");
+            return RequiredServer.condition("PostgreSQL", TestPostgres.server()::requireAvailable);
         }
     }
 }

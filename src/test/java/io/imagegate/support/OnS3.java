@@ -22,12 +22,12 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 @ExtendWith(OnS3.RequireServer.class)
 public @interface OnS3 {
 
-    /** A condition, for the reason {@link ServiceCondition} gives. */
+    /** Skips the class, or fails it under {@code CI=true}, when S3Proxy cannot start. */
     final class RequireServer implements ExecutionCondition {
 
         @Override
         public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
-            return ServiceCondition.evaluate(TestS3.server()::requireAvailable, "S3Proxy runs");
+            return RequiredServer.condition("S3Proxy", TestS3.server()::requireAvailable);
         }
     }
 }

@@ -9,8 +9,6 @@ import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ThreadLocalRandom;
-import org.junit.jupiter.api.Assertions;
-import org.junit.jupiter.api.Assumptions;
 
 /**
  * The PostgreSQL server the tests use: {@code jdbc:postgresql://127.0.0.1:5432/test} as {@code root} unless
@@ -52,18 +50,8 @@ public final class TestPostgres {
      * PostgreSQL half of the suite never ran. Asked once; the answer holds for the rest of the run.
      */
     public void requireAvailable() {
-        String reason = unreachableReason();
-        if (reason == null) {
-            return;
-        }
-        String where = "PostgreSQL is not reachable at " + serverUrl + " as " + user + " (" + reason + ")";
-        if (ci) {
-            Assertions.fail(where + ". CI=true, so the PostgreSQL tests fail instead of being skipped: start"
-                    + " PostgreSQL before the tests (.ci/run does, with ../shared/services-up), or set"
-                    + " IMAGEGATE_TEST_POSTGRES_URL and IMAGEGATE_TEST_POSTGRES_USER to a server that runs.");
-        }
-        Assumptions.abort(where + ": skipping the PostgreSQL tests. Start PostgreSQL, or set"
-                + " IMAGEGATE_TEST_POSTGRES_URL and IMAGEGATE_TEST_POSTGRES_USER, to run them.");
+        RequiredServer.require("PostgreSQL", "PostgreSQL is not reachable at " + serverUrl + " as " + user,
+                unreachableReason(), ci, "IMAGEGATE_TEST_POSTGRES_URL and IMAGEGATE_TEST_POSTGRES_USER");
     }
 
     /**

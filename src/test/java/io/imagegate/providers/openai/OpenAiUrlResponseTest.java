@@ -15,7 +15,6 @@ import io.imagegate.support.Http.Response;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.util.Base64;
 import java.util.Map;
 import javax.imageio.ImageIO;
@@ -42,10 +41,8 @@ class OpenAiUrlResponseTest extends GatewayTest {
 
     /** A database of its own, and a channel left at the defaults: one image per call, no response_format. */
     @DynamicPropertySource
-    static void dalleChannel(DynamicPropertyRegistry registry) throws IOException {
-        String db = Files.createTempDirectory("imagegate-openai-url-").resolve("imagegate.db").toString();
-        registry.add("imagegate.database-url", () -> "jdbc:sqlite:" + db);
-        registry.add("imagegate.node-id", () -> "openai-url");
+    static void dalleChannel(DynamicPropertyRegistry registry) {
+        ownDatabase(registry, "openai-url");
         registry.add("imagegate.channels[0].name", () -> CHANNEL);
         registry.add("imagegate.channels[0].provider", () -> "openai");
         registry.add("imagegate.channels[0].base-url", () -> DALLE.baseUrl() + "/v1");

@@ -1,0 +1,19 @@
+package io.imagegate.api;
+
+import io.imagegate.ratelimit.RateDecision;
+import java.util.function.BiConsumer;
+
+/** OpenAI's names for a key's request budget, so clients that already read them need nothing new. */
+final class RateLimitHeaders {
+
+    static final String LIMIT = "x-ratelimit-limit-requests";
+    static final String REMAINING = "x-ratelimit-remaining-requests";
+
+    private RateLimitHeaders() {
+    }
+
+    static void write(RateDecision rate, BiConsumer<String, String> header) {
+        header.accept(LIMIT, Integer.toString(rate.limit()));
+        header.accept(REMAINING, Long.toString(rate.remaining()));
+    }
+}

@@ -1,0 +1,75 @@
+package io.imagegate.ratelimit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.imagegate.ratelimit.ConcurrencyLimiter.Lease;
+import java.time.Duration;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class LocalConcurrencyLimiterTest {
+
+    private final LocalConcurrencyLimiter limiter = new LocalConcurrencyLimiter();
+
+    @Test
+    void grantsUpToTheLimitAndAReleasedSlotAgain() {
+        Optional<Lease> first = limiter.tryAcquire("key:a", 2);
+        Optional<Lease> second = limiter.tryAcquire("key:a", 2);
+        Optional<Lease> third = limiter.tryAcquire("key:a", 2);
+        first.orElseThrow().close();
+        Optional<Lease> fourth = limiter.tryAcquire("key:a", 2);
+
+        assertThat(second).isPresent();
+        assertThat(third).isEmpty();
+        assertThat(fourth).isPresent();
+        assertThat(limiter.held("key:a")).isEqualTo(2);
+    }
+
+    @Test
+    void closingALeaseTwiceGivesBackOneSlot() {
+        Lease lease = limiter.tryAcquire("key:a", 2).orElseThrow();
+        limiter.tryAcquire("key:a", 2).orElseThrow();
+
+        lease.close();
+        lease.close();
+
+        assertThat(limiter.held("key:a")).isEqualTo(1);
+    }
+
+    @Test
+    void keysCountApartAndAnIdleKeyLeavesNothingBehind() {
+        Lease a = limiter.tryAcquire("key:a", 1).orElseThrow();
+
+        assertThat(limiter.tryAcquire("key:b", 1)).isPresent();
+        a.close();
+        assertThat(limiter.held("key:a")).isZero();
+    }
+
+    @Test
+    void acquireWaitsForASlotThatFreesWithinTheWait() throws Exception {
+        Lease held = limiter.tryAcquire("key:a", 1).orElseThrow();
+        Thread.ofVirtual().start(() -> {
+            sleep(100);
+            held.close();
+        });
+
+        Optional<Lease> waited = limiter.acquire("key:a", 1, Duration.ofSeconds(5));
+        Optional<Lease> timedOut = limiter.acquire("key:a", 1, Duration.ofMillis(60));
+
+        assertThat(waited).isPresent();
+        assertThat(timedOut).isEmpty();
+    }
+
+    @Test
+    void manyThreadsNeverHoldMoreThanTheLimit() {
+        ConcurrencyBound.assertNeverExceeded(limiter, limiter, 3);
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
