@@ -98,67 +98,37 @@ public final class Dispatcher {
 
     private List<GeneratedImage> run(ModelSpec model, List<Channel> candidates, ImageJob part) {
         UpstreamFailure last = null;
-        boolean attempted = false;
         for (Channel channel : order(candidates)) {
             if (channel.disabledReason().isPresent()) {
                 continue;
             }
+            attempts:
             for (int attempt = 1; attempt <= retries.maxAttempts(); attempt++) {
                 if (part.deadline().passed()) {
                     throw deadlineExceeded(model);
                 }
-                CircuitBreaker breaker = channel.breaker();
-                if (!breaker.tryAcquirePermission()) {
-                    break; // open: skip this channel until its wait is over
-                }
-                UpstreamFailure failure;
-                Optional<Lease> slot;
-                try {
-                    slot = channel.acquire(part.deadline().remaining());
-                    if (slot.isEmpty()) {
-                        breaker.releasePermission();
-                        break; // full until the deadline
+                switch (attempt(channel, model, part)) {
+                    case Attempt.Delivered delivered -> {
+                        return delivered.images();
                     }
-                } catch (InterruptedException e) {
-                    breaker.releasePermission();
-                    Thread.currentThread().interrupt();
-                    throw deadlineExceeded(model);
-                }
-                attempted = true;
-                long start = System.nanoTime();
-                try {
-                    List<GeneratedImage> delivered = channel.provider().generate(new ImageJob(part.model(),
-                            channel.upstreamModel(model.id()), part.prompt(), part.size(), part.n(), part.seed(),
-                            part.quality(), part.deadline().capped(channel.attemptTimeout())));
-                    if (delivered.isEmpty()) {
-                        throw new UpstreamException(new UpstreamFailure.NoImage("the upstream returned no image"));
+                    case Attempt.Unavailable unavailable -> {
+                        break attempts;
                     }
-                    long nanos = System.nanoTime() - start;
-                    breaker.onSuccess(nanos, TimeUnit.NANOSECONDS);
-                    channel.stats().success(TimeUnit.NANOSECONDS.toMillis(nanos));
-                    return delivered;
-                } catch (UpstreamException e) {
-                    failure = e.failure();
-                    record(channel, failure, System.nanoTime() - start);
-                } catch (RuntimeException bug) {
-                    // Not a classified upstream failure: a defect. Count it against the channel (it may be the
-                    // adapter's) and let the caller see a 500.
-                    breaker.onError(System.nanoTime() - start, TimeUnit.NANOSECONDS, bug);
-                    throw bug;
-                } finally {
-                    slot.get().close();
-                }
-                last = failure;
-                switch (Decision.after(failure, attempt, retries.maxAttempts())) {
-                    case GIVE_UP -> throw new DispatchFailed(DispatchFailed.outcomeOf(failure), message(model,
-                            DispatchFailed.outcomeOf(failure)));
-                    case FAIL_OVER -> attempt = retries.maxAttempts();
-                    case RETRY -> {
-                        Duration pause = retries.delayAfter(attempt, hint(failure));
-                        if (pause.compareTo(part.deadline().remaining()) >= 0) {
-                            attempt = retries.maxAttempts(); // no time to wait here: the next channel
-                        } else {
-                            sleep(pause, model);
+                    case Attempt.Failed failed -> {
+                        last = failed.failure();
+                        switch (Decision.after(last, attempt, retries.maxAttempts())) {
+                            case GIVE_UP -> throw new DispatchFailed(DispatchFailed.outcomeOf(last),
+                                    message(model, DispatchFailed.outcomeOf(last)));
+                            case FAIL_OVER -> {
+                                break attempts;
+                            }
+                            case RETRY -> {
+                                Duration pause = retries.delayAfter(attempt, hint(last));
+                                if (pause.compareTo(part.deadline().remaining()) >= 0) {
+                                    break attempts; // no time to wait here: the next channel
+                                }
+                                sleep(pause, model);
+                            }
                         }
                     }
                 }
@@ -167,11 +137,63 @@ public final class Dispatcher {
         if (part.deadline().passed()) {
             throw deadlineExceeded(model);
         }
-        if (!attempted) {
-            throw new DispatchFailed(Outcome.NO_HEALTHY_CHANNEL, message(model, Outcome.NO_HEALTHY_CHANNEL));
-        }
-        Outcome outcome = DispatchFailed.outcomeOf(last);
+        Outcome outcome = last == null ? Outcome.NO_HEALTHY_CHANNEL : DispatchFailed.outcomeOf(last);
         throw new DispatchFailed(outcome, message(model, outcome));
+    }
+
+    /** One call on one channel, or the reason none was made. */
+    private sealed interface Attempt {
+
+        record Delivered(List<GeneratedImage> images) implements Attempt {
+        }
+
+        /** The upstream was called and failed. */
+        record Failed(UpstreamFailure failure) implements Attempt {
+        }
+
+        /** No call was made: the breaker is open, or the channel stayed full until the deadline. */
+        record Unavailable() implements Attempt {
+        }
+    }
+
+    private Attempt attempt(Channel channel, ModelSpec model, ImageJob part) {
+        CircuitBreaker breaker = channel.breaker();
+        if (!breaker.tryAcquirePermission()) {
+            return new Attempt.Unavailable();
+        }
+        Optional<Lease> slot;
+        try {
+            slot = channel.acquire(part.deadline().remaining());
+        } catch (InterruptedException e) {
+            breaker.releasePermission();
+            Thread.currentThread().interrupt();
+            throw deadlineExceeded(model);
+        }
+        if (slot.isEmpty()) {
+            breaker.releasePermission();
+            return new Attempt.Unavailable();
+        }
+        long start = System.nanoTime();
+        try (Lease held = slot.get()) {
+            List<GeneratedImage> delivered = channel.provider().generate(new ImageJob(part.model(),
+                    channel.upstreamModel(model.id()), part.prompt(), part.size(), part.n(), part.seed(),
+                    part.quality(), part.deadline().capped(channel.attemptTimeout())));
+            if (delivered.isEmpty()) {
+                throw new UpstreamException(new UpstreamFailure.NoImage("the upstream returned no image"));
+            }
+            long nanos = System.nanoTime() - start;
+            breaker.onSuccess(nanos, TimeUnit.NANOSECONDS);
+            channel.stats().success(TimeUnit.NANOSECONDS.toMillis(nanos));
+            return new Attempt.Delivered(delivered);
+        } catch (UpstreamException e) {
+            record(channel, e.failure(), System.nanoTime() - start);
+            return new Attempt.Failed(e.failure());
+        } catch (RuntimeException bug) {
+            // Not a classified upstream failure: a defect. Count it against the channel (it may be the
+            // adapter's) and let the caller see a 500.
+            breaker.onError(System.nanoTime() - start, TimeUnit.NANOSECONDS, bug);
+            throw bug;
+        }
     }
 
     private void record(Channel channel, UpstreamFailure failure, long nanos) {
