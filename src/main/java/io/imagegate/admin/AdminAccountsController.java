@@ -1,5 +1,6 @@
 package io.imagegate.admin;
 
+import io.imagegate.auth.ApiKeys;
 import io.imagegate.billing.Account;
 import io.imagegate.billing.Accounts;
 import io.imagegate.billing.Charging;
@@ -32,11 +33,13 @@ public class AdminAccountsController {
     private final Accounts accounts;
     private final Ledger ledger;
     private final Charging charging;
+    private final ApiKeys keys;
 
-    public AdminAccountsController(Accounts accounts, Ledger ledger, Charging charging) {
+    public AdminAccountsController(Accounts accounts, Ledger ledger, Charging charging, ApiKeys keys) {
         this.accounts = accounts;
         this.ledger = ledger;
         this.charging = charging;
+        this.keys = keys;
     }
 
     @PostMapping("/admin/v1/accounts")
@@ -57,14 +60,19 @@ public class AdminAccountsController {
         return accounts.find(id).map(AccountView::of).orElseThrow(() -> noSuchAccount(id));
     }
 
-    /** {@code {"disabled": true}}: the account's keys get 403 until it is enabled again. */
+    /**
+     * {@code {"disabled": true}}: the account's keys get 403 until it is enabled again, from the next request
+     * on this node (its cached key lookups are forgotten) and within a second on the others.
+     */
     @PatchMapping("/admin/v1/accounts/{id}")
     AccountView update(@PathVariable String id, HttpServletRequest http) throws IOException {
         JsonObject body = JsonObject.read(http.getInputStream());
         body.rejectUnknown(Set.of("disabled"), "for an account update");
         boolean disabled = body.optionalBoolean("disabled").orElseThrow(() -> new ApiException(
                 ErrorCode.MISSING_PARAMETER, "Missing 'disabled': send {\"disabled\": true} or false.", "disabled"));
-        return accounts.setDisabled(id, disabled).map(AccountView::of).orElseThrow(() -> noSuchAccount(id));
+        Optional<Account> account = accounts.setDisabled(id, disabled);
+        keys.accountChanged();
+        return account.map(AccountView::of).orElseThrow(() -> noSuchAccount(id));
     }
 
     /**

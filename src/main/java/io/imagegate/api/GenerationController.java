@@ -22,7 +22,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -64,24 +63,27 @@ public class GenerationController {
     record ImagesResponse(long created, List<ImageData> data) {
     }
 
-    record ImageData(String url, String b64Json, String revisedPrompt) {
+    /** {@code b64Json} is the image's bytes: Jackson writes a byte[] as base64, encoding as it writes. */
+    record ImageData(String url, byte[] b64Json, String revisedPrompt) {
     }
 
     /**
-     * The response body is rendered to a string here, not by the message converter, so that a replay under
-     * the same {@code Idempotency-Key} sends the very same bytes (same URLs) as the first response.
+     * Without an {@code Idempotency-Key} the response object goes to the message converter, which writes it
+     * straight to the socket: a {@code b64_json} image is base64-encoded as it is sent, never held as text.
+     * Under a key the body is rendered to a string here instead, so that a replay sends the very same bytes
+     * (same URLs) as the first response; that string is what the key keeps.
      * Every request counts against the key's rate, replays included; only a generation that runs holds one of
      * the key's concurrency slots, so a replay, which answers at once, never waits for one.
      */
     @PostMapping("/v1/images/generations")
-    ResponseEntity<String> generate(Caller caller, HttpServletRequest http, HttpServletResponse httpResponse,
+    ResponseEntity<?> generate(Caller caller, HttpServletRequest http, HttpServletResponse httpResponse,
             @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String idempotencyKey) throws IOException {
         limits.countRequest(caller).ifPresent(rate -> RateLimitHeaders.write(rate, httpResponse::setHeader));
         JsonObject body = JsonObject.read(http.getInputStream());
         Optional<String> key = idempotencyKey(idempotencyKey);
         if (key.isEmpty()) {
-            Rendered rendered = render(run(caller, body, http));
-            return ok(rendered.body(), rendered.result().chargedMicros(), rendered.result().seed(), false);
+            GenerationResult result = run(caller, body, http);
+            return ok(response(result), result.chargedMicros(), result.seed(), false);
         }
         Claim claim = idempotency.claim(caller.accountId(), key.get(), body.canonicalSha256(), IDEMPOTENCY_LOCK);
         return switch (claim) {
@@ -92,15 +94,17 @@ public class GenerationController {
                     + " Idempotency-Key was already used with a different request body. Use a new key for a new"
                     + " request.");
             case Claimed claimed -> {
-                Rendered rendered;
+                GenerationResult result;
+                String rendered;
                 try {
-                    rendered = render(run(caller, body, http));
+                    result = run(caller, body, http);
+                    rendered = json.writeValueAsString(response(result));
                 } catch (RuntimeException failed) {
                     idempotency.abandon(caller.accountId(), key.get());
                     throw failed;
                 }
-                idempotency.complete(caller.accountId(), key.get(), rendered.body(), rendered.result().seed());
-                yield ok(rendered.body(), rendered.result().chargedMicros(), rendered.result().seed(), false);
+                idempotency.complete(caller.accountId(), key.get(), rendered, result.seed());
+                yield ok(rendered, result.chargedMicros(), result.seed(), false);
             }
         };
     }
@@ -113,22 +117,18 @@ public class GenerationController {
         }
     }
 
-    private record Rendered(GenerationResult result, String body) {
+    private static ImagesResponse response(GenerationResult result) {
+        return new ImagesResponse(result.created().getEpochSecond(), result.images().stream()
+                .map(image -> new ImageData(image.url().map(Object::toString).orElse(null),
+                        image.bytes().orElse(null), image.revisedPrompt()))
+                .toList());
     }
 
-    private Rendered render(GenerationResult result) {
-        List<ImageData> data = result.images().stream()
-                .map(image -> new ImageData(
-                        image.url().map(Object::toString).orElse(null),
-                        image.bytes().map(bytes -> Base64.getEncoder().encodeToString(bytes)).orElse(null),
-                        image.revisedPrompt()))
-                .toList();
-        return new Rendered(result, json.writeValueAsString(new ImagesResponse(result.created().getEpochSecond(),
-                data)));
-    }
-
-    /** {@code x-imagegate-charged} is what this response cost: a replay costs nothing. */
-    private static ResponseEntity<String> ok(String body, long chargedMicros, long seed, boolean replayed) {
+    /**
+     * {@code x-imagegate-charged} is what this response cost: a replay costs nothing. {@code body} is a rendered
+     * string, sent as it is, or an {@link ImagesResponse} for the JSON converter.
+     */
+    private static ResponseEntity<Object> ok(Object body, long chargedMicros, long seed, boolean replayed) {
         ResponseEntity.BodyBuilder response = ResponseEntity.ok()
                 .contentType(MediaType.APPLICATION_JSON)
                 .header("x-imagegate-charged", Micros.format(chargedMicros))

@@ -1,10 +1,13 @@
 package io.imagegate.auth;
 
+import com.github.benmanes.caffeine.cache.Ticker;
 import io.imagegate.auth.AuthenticationFailed.Reason;
+import io.imagegate.cache.ShortLivedCache;
 import io.imagegate.ids.IdGenerator;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
@@ -14,19 +17,37 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** Creates, limits, revokes and resolves API keys ({@code api_keys} table). */
+/**
+ * Creates, limits, revokes and resolves API keys ({@code api_keys} table).
+ *
+ * <p>Every request resolves its key, so lookups are cached by key hash for {@link #LOOKUP_TTL}, unknown and
+ * revoked keys included (a flood of one guessed key costs one query per lifetime, and the cache is bounded, so
+ * a flood of many cannot grow it). A revocation, an account disabled or enabled, or new limits are seen at once
+ * on the node that made the change, which forgets every cached lookup, and within the lifetime on every other
+ * node: under the one second the design allows.
+ */
 public final class ApiKeys {
 
+    /** How stale another node's view of a key may be: its revocation must bite everywhere within 1 s. */
+    public static final Duration LOOKUP_TTL = Duration.ofMillis(500);
+    private static final long MAX_CACHED_LOOKUPS = 10_000;
     private static final String BEARER = "Bearer ";
 
     private final JdbcClient jdbc;
     private final IdGenerator ids;
     private final Clock clock;
+    private final ShortLivedCache<String, Optional<KeyRow>> lookups;
 
     public ApiKeys(JdbcClient jdbc, IdGenerator ids, Clock clock) {
+        this(jdbc, ids, clock, Ticker.systemTicker());
+    }
+
+    /** @param ticker the cache's time, so a test can age it */
+    public ApiKeys(JdbcClient jdbc, IdGenerator ids, Clock clock, Ticker ticker) {
         this.jdbc = jdbc;
         this.ids = ids;
         this.clock = clock;
+        this.lookups = new ShortLivedCache<>(LOOKUP_TTL, MAX_CACHED_LOOKUPS, ticker);
     }
 
     /** A new key; {@code secret} is the only copy of the plain key there will ever be. */
@@ -56,6 +77,7 @@ public final class ApiKeys {
         jdbc.sql("UPDATE api_keys SET requests_per_minute = ?, max_concurrent = ? WHERE id = ? AND revoked_at IS NULL")
                 .params(boxed(limits.requestsPerMinute()), boxed(limits.maxConcurrent()), keyId)
                 .update();
+        lookups.invalidateAll();
         return find(keyId);
     }
 
@@ -72,9 +94,19 @@ public final class ApiKeys {
 
     /** Returns false when no active key has this id. */
     public boolean revoke(String keyId) {
-        return jdbc.sql("UPDATE api_keys SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL")
+        boolean revoked = jdbc.sql("UPDATE api_keys SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL")
                 .params(clock.instant().getEpochSecond(), keyId)
                 .update() == 1;
+        lookups.invalidateAll();
+        return revoked;
+    }
+
+    /**
+     * Call after an account was disabled or enabled: its keys' cached lookups carry the old state. Admin
+     * changes are rare, so every lookup is forgotten rather than tracking which belong to the account.
+     */
+    public void accountChanged() {
+        lookups.invalidateAll();
     }
 
     /**
@@ -94,27 +126,30 @@ public final class ApiKeys {
             throw new AuthenticationFailed(Reason.MISSING, "No API key. Send it as 'x-api-key: KEY' or"
                     + " 'Authorization: Bearer KEY'.");
         }
-        KeyRow row = jdbc.sql("""
-                        SELECT k.id, k.account_id, k.models, k.requests_per_minute, k.max_concurrent, k.revoked_at,
-                               a.disabled
-                        FROM api_keys k JOIN accounts a ON a.id = k.account_id
-                        WHERE k.key_hash = ?""")
-                .param(KeyHash.of(secret))
-                .query((rs, n) -> new KeyRow(rs.getString("id"), rs.getString("account_id"), rs.getString("models"),
-                        limits(rs), rs.getObject("revoked_at") != null, rs.getBoolean("disabled")))
-                .optional()
+        KeyRow row = lookups.get(KeyHash.of(secret), this::lookup)
                 .orElseThrow(() -> new AuthenticationFailed(Reason.UNKNOWN, "Invalid API key. Check the key, or"
                         + " ask your administrator for a new one."));
         if (row.revoked()) {
             throw new AuthenticationFailed(Reason.REVOKED, "This API key has been revoked. Ask your administrator"
                     + " for a new one.");
         }
-        return new Caller(row.id(), row.accountId(), Optional.ofNullable(row.models()).map(ApiKeys::splitModels),
-                row.accountDisabled(), row.limits());
+        return row.caller();
     }
 
-    private record KeyRow(String id, String accountId, String models, KeyLimits limits, boolean revoked,
-            boolean accountDisabled) {
+    private Optional<KeyRow> lookup(String keyHash) {
+        return jdbc.sql("""
+                        SELECT k.id, k.account_id, k.models, k.requests_per_minute, k.max_concurrent, k.revoked_at,
+                               a.disabled
+                        FROM api_keys k JOIN accounts a ON a.id = k.account_id
+                        WHERE k.key_hash = ?""")
+                .param(keyHash)
+                .query((rs, n) -> new KeyRow(new Caller(rs.getString("id"), rs.getString("account_id"),
+                        Optional.ofNullable(rs.getString("models")).map(ApiKeys::splitModels),
+                        rs.getBoolean("disabled"), limits(rs)), rs.getObject("revoked_at") != null))
+                .optional();
+    }
+
+    private record KeyRow(Caller caller, boolean revoked) {
     }
 
     private static KeyLimits limits(ResultSet rs) throws SQLException {

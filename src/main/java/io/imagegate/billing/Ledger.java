@@ -27,16 +27,27 @@ public final class Ledger {
     /** Moves the balance by {@code amountMicros} and records why; returns the new balance. */
     long append(String accountId, Kind kind, long amountMicros, Optional<String> note, Optional<String> requestId,
             Optional<String> keyId) {
-        int moved = jdbc.sql("UPDATE accounts SET balance_micros = balance_micros + ? WHERE id = ?"
-                        + " AND balance_micros + ? >= held_micros")
-                .params(amountMicros, accountId, amountMicros)
-                .update();
-        if (moved != 1) {
-            throw new IllegalStateException("ledger entry of " + amountMicros + " would take account " + accountId
-                    + " below the money held for requests in flight");
-        }
-        long balanceAfter = jdbc.sql("SELECT balance_micros FROM accounts WHERE id = ?").param(accountId)
-                .query(Long.class).single();
+        return append(accountId, kind, amountMicros, 0, note, requestId, keyId);
+    }
+
+    /**
+     * Moves the balance by {@code amountMicros}, records why, and in the same UPDATE returns {@code unheldMicros}
+     * of the account's held money to its available balance (a capture settling its hold); returns the new
+     * balance. One UPDATE with RETURNING rather than UPDATE then SELECT: on PostgreSQL the account's row is
+     * locked from this statement to the commit, and every round trip in that window is one the account's
+     * other requests wait for.
+     */
+    long append(String accountId, Kind kind, long amountMicros, long unheldMicros, Optional<String> note,
+            Optional<String> requestId, Optional<String> keyId) {
+        long balanceAfter = jdbc.sql("""
+                        UPDATE accounts SET balance_micros = balance_micros + ?, held_micros = held_micros - ?
+                        WHERE id = ? AND balance_micros + ? >= held_micros - ?
+                        RETURNING balance_micros""")
+                .params(amountMicros, unheldMicros, accountId, amountMicros, unheldMicros)
+                .query(Long.class)
+                .optional()
+                .orElseThrow(() -> new IllegalStateException("ledger entry of " + amountMicros + " would take account "
+                        + accountId + " below the money held for requests in flight"));
         jdbc.sql("""
                 INSERT INTO ledger_entries (account_id, kind, amount_micros, balance_after_micros, note, request_id,
                                             key_id, created_at)

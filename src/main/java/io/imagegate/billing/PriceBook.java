@@ -1,10 +1,13 @@
 package io.imagegate.billing;
 
+import com.github.benmanes.caffeine.cache.Ticker;
+import io.imagegate.cache.ShortLivedCache;
 import io.imagegate.catalog.Catalog;
 import io.imagegate.catalog.ModelSpec;
 import io.imagegate.catalog.Price;
 import io.imagegate.catalog.SizeTier;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -13,9 +16,14 @@ import org.springframework.transaction.support.TransactionOperations;
 
 /**
  * Live per-image prices ({@code prices} table). The catalog's prices seed it; after that the database is
- * the truth, so an admin's change is paid by the very next request on every node.
+ * the truth. Every request needs a price, so each model's table is cached for {@link #TTL}: an admin's change
+ * is paid by the very next request on the node that made it (which forgets its cache), and within that
+ * lifetime on every other node.
  */
 public final class PriceBook {
+
+    /** How long another node may go on charging a price an admin has just replaced. */
+    public static final Duration TTL = Duration.ofMillis(500);
 
     /** How a model without a quality modifier is keyed: NULL cannot be part of a primary key. */
     private static final String NO_QUALITY = "";
@@ -23,11 +31,19 @@ public final class PriceBook {
     private final JdbcClient jdbc;
     private final TransactionOperations transactions;
     private final Clock clock;
+    private final ShortLivedCache<String, List<Price>> tables;
 
     public PriceBook(JdbcClient jdbc, TransactionOperations transactions, Clock clock) {
+        this(jdbc, transactions, clock, Ticker.systemTicker());
+    }
+
+    /** @param ticker the cache's time, so a test can age it */
+    public PriceBook(JdbcClient jdbc, TransactionOperations transactions, Clock clock, Ticker ticker) {
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.clock = clock;
+        // Keyed by model id, and the catalog's models are few: the bound only guards against a caller's typo.
+        this.tables = new ShortLivedCache<>(TTL, 1_000, ticker);
     }
 
     /** Inserts the catalog's price for every row the table lacks; rows already there keep their price. */
@@ -44,10 +60,21 @@ public final class PriceBook {
                         .update();
             }
         }
+        tables.invalidateAll();
+    }
+
+    /** The model's table, tier by tier; empty for a model the table does not know. */
+    public List<Price> pricesOf(String model) {
+        return tables.get(model, this::read);
+    }
+
+    /** The price of one image now; empty only if the table lacks a row the catalog promised. */
+    public Optional<Long> unitPrice(String model, SizeTier tier, Optional<String> quality) {
+        return pricesOf(model).stream().filter(p -> p.appliesTo(tier, quality)).findFirst().map(Price::micros);
     }
 
     /** Read with {@code list()}: a JdbcClient {@code stream()} holds its connection until the stream is closed. */
-    public List<Price> pricesOf(String model) {
+    private List<Price> read(String model) {
         return jdbc.sql("SELECT size_tier, quality, price_micros FROM prices WHERE model = ?")
                 .param(model)
                 .query((rs, row) -> new Price(SizeTier.parse(rs.getString("size_tier")),
@@ -57,14 +84,6 @@ public final class PriceBook {
                 .stream()
                 .sorted(Comparator.comparing(Price::tier).thenComparing(p -> p.quality().orElse(NO_QUALITY)))
                 .toList();
-    }
-
-    /** The price of one image now; empty only if the table lacks a row the catalog promised. */
-    public Optional<Long> unitPrice(String model, SizeTier tier, Optional<String> quality) {
-        return jdbc.sql("SELECT price_micros FROM prices WHERE model = ? AND size_tier = ? AND quality = ?")
-                .params(model, tier.label(), quality.orElse(NO_QUALITY))
-                .query(Long.class)
-                .optional();
     }
 
     /** Replaces a model's whole table at once, so no request ever sees half an update. */
@@ -79,5 +98,6 @@ public final class PriceBook {
                         .update();
             }
         });
+        tables.invalidateAll();
     }
 }

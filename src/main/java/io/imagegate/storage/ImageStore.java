@@ -8,6 +8,7 @@ import java.util.Optional;
 /** Keeps image bytes under an opaque id and mints the URL a caller fetches them from. */
 public interface ImageStore {
 
+    /** Stores {@code bytes} as they are: a store reads the caller's array in place, never copying or changing it. */
     void put(String id, ImageFormat format, byte[] bytes);
 
     /** The bytes, or empty when the image is gone (swept, or never stored). */

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.Optional;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.http.ContentStreamProvider;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
@@ -46,10 +47,13 @@ public final class S3ImageStore implements ImageStore, AutoCloseable {
     public void put(String id, ImageFormat format, byte[] bytes) {
         String key = keyOf(id, format);
         try {
-            // The bucket serves the object itself, so what it answers with is set here, once.
+            // The bucket serves the object itself, so what it answers with is set here, once. The body reads the
+            // caller's array in place: RequestBody.fromBytes would copy the whole image first. Safe because
+            // nothing writes to an image's bytes once they were delivered.
             client.putObject(request -> request.bucket(bucket).key(key)
                     .contentType(format.mimeType())
-                    .cacheControl(cacheControl), RequestBody.fromBytes(bytes));
+                    .cacheControl(cacheControl), RequestBody.fromContentProvider(
+                            ContentStreamProvider.fromByteArrayUnsafe(bytes), bytes.length, format.mimeType()));
         } catch (SdkException e) {
             throw failed("store", key, e);
         }

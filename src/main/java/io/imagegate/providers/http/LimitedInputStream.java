@@ -35,6 +35,10 @@ final class LimitedInputStream extends FilterInputStream {
         return n;
     }
 
+    long limit() {
+        return limit;
+    }
+
     private void count(int n) {
         read += n;
         if (read > limit) {

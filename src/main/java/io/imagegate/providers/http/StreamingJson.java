@@ -1,6 +1,5 @@
 package io.imagegate.providers.http;
 
-import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
@@ -54,9 +53,12 @@ public final class StreamingJson {
         }
     }
 
-    /** Decodes a base64 string value as it streams in. */
+    /**
+     * Decodes a base64 string value as it streams in: the text is never held, and the bytes are held about
+     * once ({@link ByteCollector}).
+     */
     public static byte[] base64(JsonParser parser) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
+        ByteCollector out = new ByteCollector();
         parser.readBinaryValue(out);
         return out.toByteArray();
     }

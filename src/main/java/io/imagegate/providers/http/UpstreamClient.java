@@ -43,6 +43,35 @@ public final class UpstreamClient {
         public Optional<String> header(String name) {
             return headers.firstValue(name);
         }
+
+        /**
+         * The whole body in one array, held once: read straight into an array of the Content-Length when the
+         * server sent one within the size limit, else collected in blocks ({@link ByteCollector}). Never trust
+         * a Content-Length beyond the limit: it would allocate what the limit exists to refuse.
+         */
+        public byte[] readAllBytes() throws IOException {
+            long declared = declaredLength();
+            if (declared >= 0 && body instanceof LimitedInputStream limited
+                    && declared <= Math.min(limited.limit(), Integer.MAX_VALUE - 8)) {
+                byte[] bytes = new byte[(int) declared];
+                int read = body.readNBytes(bytes, 0, bytes.length);
+                if (read < bytes.length) {
+                    throw new IOException("the body ended after " + read + " of its " + declared + " bytes");
+                }
+                return bytes;
+            }
+            ByteCollector collected = new ByteCollector();
+            body.transferTo(collected);
+            return collected.toByteArray();
+        }
+
+        private long declaredLength() {
+            try {
+                return headers.firstValueAsLong("content-length").orElse(-1);
+            } catch (NumberFormatException malformed) {
+                return -1;
+            }
+        }
     }
 
     @FunctionalInterface

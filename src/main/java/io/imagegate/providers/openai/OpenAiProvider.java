@@ -75,7 +75,7 @@ public final class OpenAiProvider implements ImageProvider {
                 throw new UpstreamException(new UpstreamFailure.Transient("downloading the image from "
                         + url.getHost() + url.getPath() + " failed with " + response.status(), Optional.empty()));
             }
-            return response.body().readAllBytes();
+            return response.readAllBytes();
         });
     }
 }
