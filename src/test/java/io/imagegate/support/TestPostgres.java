@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ThreadLocalRandom;
@@ -52,6 +53,11 @@ public final class TestPostgres {
     public void requireAvailable() {
         RequiredServer.require("PostgreSQL", "PostgreSQL is not reachable at " + serverUrl + " as " + user,
                 unreachableReason(), ci, "IMAGEGATE_TEST_POSTGRES_URL and IMAGEGATE_TEST_POSTGRES_USER");
+    }
+
+    /** Why the server cannot be used, or empty when it answers: for callers outside JUnit, such as the bench. */
+    public Optional<String> unreachable() {
+        return Optional.ofNullable(unreachableReason());
     }
 
     /**
