@@ -78,7 +78,7 @@ public final class GatewayProcess implements AutoCloseable {
                     return;
                 }
             } catch (RuntimeException notUpYet) {
-                // Connection refused until Tomcat listens.
+                // Connection refused until the server listens.
             }
             Thread.sleep(250);
         }
