@@ -16,6 +16,9 @@ import tools.jackson.databind.ValueSerializer;
  */
 public final class StreamedBase64Serializer extends ValueSerializer<byte[]> {
 
+    /** Bytes encoded per call: a multiple of 3, and 64 KB of base64. */
+    private static final int SLICE = 48 * 1024;
+
     @Override
     public void serialize(byte[] bytes, JsonGenerator generator, SerializationContext context) {
         if (!(generator.streamWriteOutputTarget() instanceof OutputStream target)) {
@@ -26,35 +29,27 @@ public final class StreamedBase64Serializer extends ValueSerializer<byte[]> {
         generator.writeRawValue("\"");
         // What the generator has buffered must reach the target before the encoder writes past it.
         generator.flush();
-        try (OutputStream base64 = Base64.getEncoder().wrap(new KeptOpen(target))) {
-            base64.write(bytes);
+        try {
+            encode(bytes, target);
         } catch (IOException e) {
             throw JacksonIOException.construct(e, generator);
         }
         generator.writeRaw('"');
     }
 
-    /** Closing the encoder writes its padding and closes what it wraps: the response must stay open. */
-    private static final class KeptOpen extends OutputStream {
-
-        private final OutputStream target;
-
-        KeptOpen(OutputStream target) {
-            this.target = target;
-        }
-
-        @Override
-        public void write(int b) throws IOException {
-            target.write(b);
-        }
-
-        @Override
-        public void write(byte[] bytes, int offset, int length) throws IOException {
-            target.write(bytes, offset, length);
-        }
-
-        @Override
-        public void close() {
+    /**
+     * Encodes in slices a multiple of 3 bytes long, so that only the last one is padded. Faster than the
+     * encoder's {@code wrap}, which goes through a small buffer of its own.
+     */
+    private static void encode(byte[] bytes, OutputStream target) throws IOException {
+        Base64.Encoder encoder = Base64.getEncoder();
+        byte[] slice = new byte[Math.min(SLICE, bytes.length)];
+        byte[] encoded = new byte[slice.length / 3 * 4 + 4];
+        for (int at = 0; at < bytes.length; at += SLICE) {
+            int length = Math.min(SLICE, bytes.length - at);
+            byte[] source = length == slice.length ? slice : new byte[length];
+            System.arraycopy(bytes, at, source, 0, length);
+            target.write(encoded, 0, encoder.encode(source, encoded));
         }
     }
 }
