@@ -32,6 +32,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.annotation.JsonSerialize;
 import tools.jackson.databind.json.JsonMapper;
 
 /** {@code POST /v1/images/generations}, the request and response of the model pages and OpenAI's Images API. */
@@ -63,8 +64,9 @@ public class GenerationController {
     record ImagesResponse(long created, List<ImageData> data) {
     }
 
-    /** {@code b64Json} is the image's bytes: Jackson writes a byte[] as base64, encoding as it writes. */
-    record ImageData(String url, byte[] b64Json, String revisedPrompt) {
+    /** {@code b64Json} is the image's bytes, written as base64 as they are sent ({@link StreamedBase64Serializer}). */
+    record ImageData(String url, @JsonSerialize(using = StreamedBase64Serializer.class) byte[] b64Json,
+            String revisedPrompt) {
     }
 
     /**
