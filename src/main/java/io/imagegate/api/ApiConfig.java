@@ -8,7 +8,9 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
+import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.servlet.config.annotation.AsyncSupportConfigurer;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -24,6 +26,17 @@ class ApiConfig implements WebMvcConfigurer {
     @Override
     public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
         resolvers.add(new CallerResolver(keys));
+    }
+
+    /**
+     * Generations run as async requests ({@link GenerationController}), each on a virtual thread of its own:
+     * Spring MVC's default would start a platform thread per request, and thousands are held at once.
+     */
+    @Override
+    public void configureAsyncSupport(AsyncSupportConfigurer async) {
+        SimpleAsyncTaskExecutor executor = new SimpleAsyncTaskExecutor("generation-");
+        executor.setVirtualThreads(true);
+        async.setTaskExecutor(executor);
     }
 
     @Bean

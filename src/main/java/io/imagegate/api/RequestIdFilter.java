@@ -18,6 +18,7 @@ public final class RequestIdFilter extends OncePerRequestFilter {
 
     public static final String HEADER = "x-request-id";
     public static final String ATTRIBUTE = RequestIdFilter.class.getName();
+    static final String MDC_KEY = "requestId";
     private static final Pattern SANE = Pattern.compile("[A-Za-z0-9._:/+=-]{1,128}");
 
     private final IdGenerator ids;
@@ -33,11 +34,11 @@ public final class RequestIdFilter extends OncePerRequestFilter {
         String id = given != null && SANE.matcher(given).matches() ? given : ids.request();
         request.setAttribute(ATTRIBUTE, id);
         response.setHeader(HEADER, id);
-        MDC.put("requestId", id);
+        MDC.put(MDC_KEY, id);
         try {
             chain.doFilter(request, response);
         } finally {
-            MDC.remove("requestId");
+            MDC.remove(MDC_KEY);
         }
     }
 
