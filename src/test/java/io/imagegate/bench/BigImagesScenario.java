@@ -35,7 +35,8 @@ final class BigImagesScenario {
         Table table = new Table("big images: heap per in-flight request, " + inFlight + " at once, stub stalls "
                 + stall.toSeconds() + " s before the end of each image", "size", "image", "format", "runs",
                 "live at stall / req", "÷ image", "peak live / req", "÷ image", "peak used ÷ image", "errors");
-        List<Report.Target> targets = new ArrayList<>();
+        List<String> eightMegabytes = new ArrayList<>();
+        double worstEightMegabytes = 0;
         for (Case c : cases) {
             StubDirectives stub = StubDirectives.instant(c.imageBytes());
             // Builds the stub's body once and warms the gateway's path for this size.
@@ -74,9 +75,9 @@ final class BigImagesScenario {
                     Table.bytes((long) Samples.median(toDouble(peakPerRequest))),
                     String.format("%.2f×", Samples.median(peakRatio)), String.format("%.2f×",
                             Samples.median(usedRatio)), errors);
-            if (c.size().equals("4096x4096") && c.format().equals("url")) {
-                targets.add(new Report.Target("peak heap per in-flight 8 MB image < 2× the image bytes",
-                        String.format("%.2f× (4096², url)", worst), worst < 2, inFlight + " in flight"));
+            if (c.size().equals("4096x4096")) {
+                eightMegabytes.add(String.format("%.2f× (4096², %s)", worst, c.format()));
+                worstEightMegabytes = Math.max(worstEightMegabytes, worst);
             }
         }
         table.note("Each figure is heap above the baseline (heap after a full collection just before the run),"
@@ -87,7 +88,11 @@ final class BigImagesScenario {
                 + " peak. peak used: the highest heap before a collection, garbage included.");
         table.note("Limits: G1 puts arrays of half a region or more (here 0.5 MB) in humongous regions, rounded up"
                 + " to whole regions; GC log sizes are rounded to 1 MB.");
-        return new Report(table, targets);
+        table.note("The decoded image is collected in 64 KB blocks, then copied once into an array of its exact"
+                + " size: while that copy is made, the blocks and the array are both held, about 2× the image for"
+                + " an instant. Only a collection at that instant sees it.");
+        return new Report(table, List.of(new Report.Target("peak heap per in-flight 8 MB image < 2× the image bytes",
+                String.join(", ", eightMegabytes), worstEightMegabytes < 2, inFlight + " in flight")));
     }
 
     private static double[] toDouble(long[] values) {
