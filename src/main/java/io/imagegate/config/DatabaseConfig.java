@@ -26,6 +26,11 @@ class DatabaseConfig {
         return database.open();
     }
 
+    @Bean
+    WalCheckpointer walCheckpointer(Database database, DataSource dataSource) {
+        return new WalCheckpointer(database, dataSource);
+    }
+
     /**
      * With {@code currentSchema} in the URL the gateway's connections look only in that schema, so Flyway must
      * migrate that schema and create it when it does not exist yet. Naming it as Flyway's one schema does both,

@@ -7,6 +7,8 @@ import java.util.Optional;
 public record SqliteDatabase(String url, int poolSize) implements Database {
 
     static final int DEFAULT_POOL_SIZE = 8;
+    /** 40 MB of log: ten times SQLite's default, which a checkpoint every second keeps the log far below. */
+    static final int AUTOCHECKPOINT_PAGES = 10_000;
 
     public SqliteDatabase {
         // Each pooled connection would get its own empty in-memory database: Flyway would migrate one of them
@@ -27,6 +29,8 @@ public record SqliteDatabase(String url, int poolSize) implements Database {
         config.addDataSourceProperty("journal_mode", "WAL");
         // Safe in WAL mode: a power cut may lose the last commits but never corrupts the file.
         config.addDataSourceProperty("synchronous", "NORMAL");
+        // Checkpoints run in the background (WalCheckpointer); a commit checkpoints only past this backstop.
+        config.addDataSourceProperty("wal_autocheckpoint", Integer.toString(AUTOCHECKPOINT_PAGES));
         // A connection that finds the database locked waits up to 30 s instead of failing with SQLITE_BUSY.
         config.addDataSourceProperty("busy_timeout", "30000");
         config.addDataSourceProperty("foreign_keys", "true");

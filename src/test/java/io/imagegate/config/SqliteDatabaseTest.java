@@ -44,7 +44,35 @@ class SqliteDatabaseTest {
             assertThat(pragma(connection, "synchronous")).isEqualTo("1");
             assertThat(pragma(connection, "busy_timeout")).isEqualTo("30000");
             assertThat(pragma(connection, "foreign_keys")).isEqualTo("1");
+            assertThat(pragma(connection, "wal_autocheckpoint")).isEqualTo("10000");
         }
+    }
+
+    /**
+     * Commits leave their pages in the log (the commit-time checkpoint only fires past 10,000 pages); the
+     * background checkpoint moves every one of them into the database file.
+     */
+    @Test
+    void theBackgroundCheckpointMovesTheLogIntoTheDatabaseFile() throws SQLException {
+        execute("CREATE TABLE rows (n INTEGER NOT NULL)");
+        for (int i = 0; i < 200; i++) {
+            execute("INSERT INTO rows (n) VALUES (" + i + ")");
+        }
+        WalCheckpointer checkpointer = new WalCheckpointer(Database.of("", "", "", null, new DataDirectory(dir)),
+                pool);
+
+        WalCheckpointer.Frames frames = checkpointer.checkpointNow().orElseThrow();
+
+        assertThat(frames.inLog()).isGreaterThanOrEqualTo(200);
+        assertThat(frames.checkpointed()).isEqualTo(frames.inLog());
+    }
+
+    @Test
+    void onPostgresqlThereIsNothingToCheckpoint() {
+        Database postgres = Database.of("jdbc:postgresql://127.0.0.1:5432/test", "", "", null,
+                new DataDirectory(dir));
+
+        assertThat(new WalCheckpointer(postgres, pool).checkpointNow()).isEmpty();
     }
 
     /**
