@@ -15,6 +15,7 @@ import io.imagegate.generation.ResponseFormat;
 import io.imagegate.http.ApiException;
 import io.imagegate.http.ErrorCode;
 import io.imagegate.http.JsonObject;
+import io.imagegate.imaging.ImageBytes;
 import io.imagegate.money.Micros;
 import io.imagegate.ratelimit.ConcurrencyLimiter.Lease;
 import io.imagegate.ratelimit.RequestLimits;
@@ -67,7 +68,7 @@ public class GenerationController {
     }
 
     /** {@code b64Json} is the image's bytes, written as base64 as they are sent ({@link StreamedBase64Serializer}). */
-    record ImageData(String url, @JsonSerialize(using = StreamedBase64Serializer.class) byte[] b64Json,
+    record ImageData(String url, @JsonSerialize(using = StreamedBase64Serializer.class) ImageBytes b64Json,
             String revisedPrompt) {
     }
 

@@ -11,6 +11,7 @@ import io.imagegate.catalog.ModelSpec;
 import io.imagegate.catalog.ResolvedOptions;
 import io.imagegate.generation.GenerationRefused.Reason;
 import io.imagegate.ids.IdGenerator;
+import io.imagegate.imaging.ImageBytes;
 import io.imagegate.imaging.ImageDimensions;
 import io.imagegate.imaging.ImageFormat;
 import io.imagegate.imaging.ImageWorkers;
@@ -129,21 +130,22 @@ public final class GenerationService {
     private URI store(Caller caller, GenerationRequest request, String requestId, ModelSpec model, ImageSize size,
             Image image, Instant created) {
         ImageRecord record = new ImageRecord(ids.image(), caller.accountId(), caller.keyId(), requestId,
-                request.user(), model.id(), size.width(), size.height(), image.format(), image.bytes().length,
+                request.user(), model.id(), size.width(), size.height(), image.format(), image.bytes().size(),
                 created, created.plus(imageTtl));
         store.put(record.id(), image.format(), image.bytes());
         records.insert(record);
         return store.url(record.stored());
     }
 
-    private record Image(byte[] bytes, ImageFormat format) {
+    private record Image(ImageBytes bytes, ImageFormat format) {
     }
 
     /**
      * The format comes from the bytes, never from the upstream's label; an image of another size than promised
      * is resampled to it (as a PNG), so the caller always gets exactly the pixels the response promised.
+     * Both are read from the image's first bytes, not from the whole image ({@link ImageDimensions#read(ImageBytes)}).
      */
-    private static Image exactSize(byte[] bytes, ImageSize promised) {
+    private static Image exactSize(ImageBytes bytes, ImageSize promised) {
         ImageFormat format = ImageFormat.sniff(bytes).orElseThrow(() -> new UpstreamFailed(
                 "The upstream returned data that is not a PNG, JPEG, WebP or GIF image."));
         ImageDimensions dims = ImageDimensions.read(bytes).orElseThrow(() -> new UpstreamFailed(
@@ -151,7 +153,7 @@ public final class GenerationService {
         if (dims.width() == promised.width() && dims.height() == promised.height()) {
             return new Image(bytes, format);
         }
-        byte[] resampled = Resampler.toExactSize(bytes, promised.width(), promised.height())
+        ImageBytes resampled = Resampler.toExactSize(bytes, promised.width(), promised.height())
                 .orElseThrow(() -> new UpstreamFailed("The upstream returned a " + dims.width() + "x" + dims.height()
                         + " " + format + " image that cannot be resampled to " + promised + "."));
         return new Image(resampled, ImageFormat.PNG);

@@ -13,6 +13,22 @@ public record ImageDimensions(int width, int height) {
     }
 
     /**
+     * Bytes read for the size of an image held in blocks. PNG, GIF and WebP carry it in their first 30 bytes;
+     * a JPEG's frame header follows its metadata segments (EXIF, ICC profile), which rarely add up to 64 KB.
+     */
+    static final int HEADER = 64 * 1024;
+
+    /**
+     * {@link #read(byte[])} on the image's first {@link #HEADER} bytes. A JPEG whose frame header comes later
+     * is read whole after all, which holds it twice for a moment, rather than refused for an unreadable size.
+     */
+    public static Optional<ImageDimensions> read(ImageBytes bytes) {
+        byte[] header = bytes.prefix(HEADER);
+        Optional<ImageDimensions> read = read(header);
+        return read.isPresent() || header.length == bytes.size() ? read : read(bytes.toByteArray());
+    }
+
+    /**
      * Reads the size from the header alone, so a provider's claim about what it returned can be checked
      * without decoding (and without trusting) the pixels. Empty when the format is unknown or the header is
      * truncated or malformed.

@@ -19,6 +19,8 @@ public enum ImageFormat {
     private static final byte[] RIFF = ascii("RIFF");
     private static final byte[] WEBP_FORM = ascii("WEBP");
     private static final int WEBP_FORM_OFFSET = 8; // after "RIFF" and the 4-byte RIFF size
+    /** Enough leading bytes to tell every format apart: RIFF's form type is the furthest in. */
+    private static final int MAGIC_LENGTH = WEBP_FORM_OFFSET + WEBP_FORM.length;
 
     private final String mimeType;
     private final String extension;
@@ -56,6 +58,11 @@ public enum ImageFormat {
             return Optional.of(WEBP);
         }
         return Optional.empty();
+    }
+
+    /** {@link #sniff(byte[])} on an image's first bytes. */
+    public static Optional<ImageFormat> sniff(ImageBytes bytes) {
+        return sniff(bytes.prefix(MAGIC_LENGTH));
     }
 
     private static boolean startsWith(byte[] bytes, int offset, byte[] magic) {

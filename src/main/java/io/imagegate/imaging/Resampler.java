@@ -3,7 +3,6 @@ package io.imagegate.imaging;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.Optional;
 import javax.imageio.ImageIO;
@@ -19,10 +18,10 @@ public final class Resampler {
     }
 
     /** Empty when the bytes are in a format the JDK cannot decode. */
-    public static Optional<byte[]> toExactSize(byte[] image, int width, int height) {
+    public static Optional<ImageBytes> toExactSize(ImageBytes image, int width, int height) {
         BufferedImage source;
         try {
-            source = ImageIO.read(new ByteArrayInputStream(image));
+            source = ImageIO.read(image.newInputStream());
         } catch (IOException e) {
             return Optional.empty();
         }
@@ -42,7 +41,7 @@ public final class Resampler {
         } finally {
             g.dispose();
         }
-        return Optional.of(PngEncoder.encodeRgb(width, height, rgb(target)));
+        return Optional.of(ImageBytes.of(PngEncoder.encodeRgb(width, height, rgb(target))));
     }
 
     /** TYPE_3BYTE_BGR keeps pixels as B,G,R bytes: swap to the R,G,B rows the encoder takes. */

@@ -1,5 +1,6 @@
 package io.imagegate.providers;
 
+import io.imagegate.imaging.ImageBytes;
 import java.util.Optional;
 
 /**
@@ -7,5 +8,5 @@ import java.util.Optional;
  *
  * @param revisedPrompt the upstream's rewrite of, or commentary on, the prompt when it gave one
  */
-public record GeneratedImage(byte[] bytes, Optional<String> revisedPrompt) {
+public record GeneratedImage(ImageBytes bytes, Optional<String> revisedPrompt) {
 }

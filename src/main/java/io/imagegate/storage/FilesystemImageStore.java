@@ -1,8 +1,10 @@
 package io.imagegate.storage;
 
+import io.imagegate.imaging.ImageBytes;
 import io.imagegate.imaging.ImageFormat;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -29,13 +31,15 @@ public final class FilesystemImageStore implements ImageStore {
     }
 
     @Override
-    public void put(String id, ImageFormat format, byte[] bytes) {
+    public void put(String id, ImageFormat format, ImageBytes bytes) {
         Path target = pathOf(id, format);
         try {
             Files.createDirectories(target.getParent());
             // Written aside then moved, so a reader never sees half a file and a crash leaves no torn image.
             Path partial = Files.createTempFile(target.getParent(), id, ".part");
-            Files.write(partial, bytes);
+            try (OutputStream out = Files.newOutputStream(partial)) {
+                bytes.writeTo(out);
+            }
             Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot store image " + id, e);

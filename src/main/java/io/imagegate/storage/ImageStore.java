@@ -1,5 +1,6 @@
 package io.imagegate.storage;
 
+import io.imagegate.imaging.ImageBytes;
 import io.imagegate.imaging.ImageFormat;
 import java.io.InputStream;
 import java.net.URI;
@@ -8,8 +9,8 @@ import java.util.Optional;
 /** Keeps image bytes under an opaque id and mints the URL a caller fetches them from. */
 public interface ImageStore {
 
-    /** Stores {@code bytes} as they are: a store reads the caller's array in place, never copying or changing it. */
-    void put(String id, ImageFormat format, byte[] bytes);
+    /** Stores {@code bytes} as they are, reading them in place: a store never gathers them into one array. */
+    void put(String id, ImageFormat format, ImageBytes bytes);
 
     /** The bytes, or empty when the image is gone (swept, or never stored). */
     Optional<InputStream> open(String id, ImageFormat format);

@@ -1,5 +1,6 @@
 package io.imagegate.storage;
 
+import io.imagegate.imaging.ImageBytes;
 import io.imagegate.imaging.ImageFormat;
 import java.io.InputStream;
 import java.net.URI;
@@ -9,7 +10,6 @@ import java.time.Duration;
 import java.util.Optional;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.sync.RequestBody;
-import software.amazon.awssdk.http.ContentStreamProvider;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
@@ -44,16 +44,16 @@ public final class S3ImageStore implements ImageStore, AutoCloseable {
     }
 
     @Override
-    public void put(String id, ImageFormat format, byte[] bytes) {
+    public void put(String id, ImageFormat format, ImageBytes bytes) {
         String key = keyOf(id, format);
         try {
-            // The bucket serves the object itself, so what it answers with is set here, once. The body reads the
-            // caller's array in place: RequestBody.fromBytes would copy the whole image first. Safe because
-            // nothing writes to an image's bytes once they were delivered.
+            // The bucket serves the object itself, so what it answers with is set here, once. The body streams
+            // the image's blocks in place, a new stream for each retry: RequestBody.fromBytes would copy the
+            // whole image into one array first.
             client.putObject(request -> request.bucket(bucket).key(key)
                     .contentType(format.mimeType())
                     .cacheControl(cacheControl), RequestBody.fromContentProvider(
-                            ContentStreamProvider.fromByteArrayUnsafe(bytes), bytes.length, format.mimeType()));
+                            bytes::newInputStream, bytes.size(), format.mimeType()));
         } catch (SdkException e) {
             throw failed("store", key, e);
         }

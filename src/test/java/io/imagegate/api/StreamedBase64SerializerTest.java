@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.imagegate.api.GenerationController.ImageData;
 import io.imagegate.api.GenerationController.ImagesResponse;
+import io.imagegate.imaging.ImageBytes;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -22,7 +23,7 @@ class StreamedBase64SerializerTest {
             byte[] first = image(size);
             byte[] second = image(size + 7);
             ImagesResponse response = new ImagesResponse(1_713_833_628, List.of(
-                    new ImageData(null, first, "A fox"), new ImageData(null, second, null)));
+                    new ImageData(null, ImageBytes.of(first), "A fox"), new ImageData(null, ImageBytes.of(second), null)));
             ByteArrayOutputStream streamed = new ByteArrayOutputStream();
 
             JSON.writeValue(streamed, response);
@@ -46,8 +47,8 @@ class StreamedBase64SerializerTest {
             }
         };
 
-        JSON.writeValue(target, new ImagesResponse(1, List.of(new ImageData(null, image(10), null),
-                new ImageData(null, image(20), null))));
+        JSON.writeValue(target, new ImagesResponse(1, List.of(new ImageData(null, ImageBytes.of(image(10)), null),
+                new ImageData(null, ImageBytes.of(image(20)), null))));
 
         // Once before each image; Jackson's own encoder writes through its buffer and never flushes mid-value.
         assertThat(flushes[0]).isGreaterThanOrEqualTo(2);

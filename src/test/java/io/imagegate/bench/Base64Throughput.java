@@ -1,6 +1,7 @@
 package io.imagegate.bench;
 
 import io.imagegate.api.StreamedBase64Serializer;
+import io.imagegate.imaging.ImageBytes;
 import io.imagegate.providers.http.StreamingJson;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -37,7 +38,7 @@ public final class Base64Throughput {
     record JacksonEncoded(byte[] b64Json) {
     }
 
-    record JdkEncoded(@JsonSerialize(using = StreamedBase64Serializer.class) byte[] b64Json) {
+    record JdkEncoded(@JsonSerialize(using = StreamedBase64Serializer.class) ImageBytes b64Json) {
     }
 
     public static void main(String[] args) {
@@ -52,13 +53,13 @@ public final class Base64Throughput {
             new Random(size).nextBytes(image);
             byte[] body = geminiBody(image);
             check(image, jacksonDecode(body), "Jackson decode");
-            check(image, jdkDecode(body), "JDK decode");
+            check(image, jdkDecode(body).toByteArray(), "JDK decode");
             ByteArrayOutputStream streamed = new ByteArrayOutputStream();
-            JSON.writeValue(streamed, new JdkEncoded(image));
+            JSON.writeValue(streamed, new JdkEncoded(ImageBytes.of(image)));
             check(JSON.writeValueAsBytes(new JacksonEncoded(image)), streamed.toByteArray(), "JDK encode");
             System.out.printf("%,12d %22s %22s %22s %22s%n", size,
                     rate(size, () -> jacksonDecode(body)), rate(size, () -> jdkDecode(body)),
-                    rate(size, () -> encode(new JacksonEncoded(image))), rate(size, () -> encode(new JdkEncoded(image))));
+                    rate(size, () -> encode(new JacksonEncoded(image))), rate(size, () -> encode(new JdkEncoded(ImageBytes.of(image)))));
         }
     }
 
@@ -70,24 +71,24 @@ public final class Base64Throughput {
     }
 
     /** The adapters' path: {@link StreamingJson#object} and {@link StreamingJson#base64}. */
-    private static byte[] jdkDecode(byte[] body) {
-        byte[][] image = new byte[1][];
+    private static ImageBytes jdkDecode(byte[] body) {
+        Object[] image = new Object[1];
         StreamingJson.object(new ByteArrayInputStream(body), (name, p) -> walk(name, p, image, false));
-        return image[0];
+        return (ImageBytes) image[0];
     }
 
     /** The same walk on a bare parser, the image read with Jackson's {@code readBinaryValue} as before. */
     private static byte[] jacksonDecode(byte[] body) {
-        byte[][] image = new byte[1][];
+        Object[] image = new Object[1];
         InputStream in = new ByteArrayInputStream(body);
         try (JsonParser parser = JSON.createParser(in)) {
             parser.nextToken();
             StreamingJson.fields(parser, (name, p) -> walk(name, p, image, true));
         }
-        return image[0];
+        return (byte[]) image[0];
     }
 
-    private static void walk(String name, JsonParser parser, byte[][] image, boolean jackson) {
+    private static void walk(String name, JsonParser parser, Object[] image, boolean jackson) {
         switch (name) {
             case "candidates", "parts" -> StreamingJson.elements(parser, element -> StreamingJson.fields(element,
                     (field, p) -> walk(field, p, image, jackson)));

@@ -88,9 +88,9 @@ final class BigImagesScenario {
                 + " peak. peak used: the highest heap before a collection, garbage included.");
         table.note("Limits: G1 puts arrays of half a region or more (here 0.5 MB) in humongous regions, rounded up"
                 + " to whole regions; GC log sizes are rounded to 1 MB.");
-        table.note("The decoded image is collected in 64 KB blocks, then copied once into an array of its exact"
-                + " size: while that copy is made, the blocks and the array are both held, about 2× the image for"
-                + " an instant. Only a collection at that instant sees it.");
+        table.note("The decoded image stays in the 48 KB blocks it was decoded into, and is stored or re-encoded"
+                + " from them: it is held once, plus the unused end of its last block and a 64 KB prefix read"
+                + " for its format and size.");
         return new Report(table, List.of(new Report.Target("peak heap per in-flight 8 MB image < 2× the image bytes",
                 String.join(", ", eightMegabytes), worstEightMegabytes < 2, inFlight + " in flight")));
     }

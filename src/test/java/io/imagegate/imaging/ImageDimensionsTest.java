@@ -125,6 +125,34 @@ class ImageDimensionsTest {
         assertThatIllegalArgumentException().isThrownBy(() -> new ImageDimensions(0, 10)).withMessageContaining("0x10");
     }
 
+    @Test
+    void readsTheSizeOfAnImageInBlocksFromItsFirstBytes() {
+        byte[] png = PngEncoder.encodeRgb(400, 300, new byte[400 * 300 * 3]);
+
+        assertThat(ImageDimensions.read(ImageBytesTest.inBlocks(png, 3))).contains(new ImageDimensions(400, 300));
+    }
+
+    @Test
+    void readsAJpegWholeWhenItsFrameHeaderComesAfterTheFirstBytes() {
+        var jpeg = new ByteArrayOutputStream();
+        jpeg.writeBytes(new byte[] {(byte) 0xFF, (byte) 0xD8});
+        jpeg.writeBytes(segment(0xE1, new byte[65_000])); // EXIF
+        jpeg.writeBytes(segment(0xE2, new byte[65_000])); // ICC profile
+        jpeg.writeBytes(segment(0xC0, new byte[] {8, 0x03, 0x00, 0x05, 0x00, 3}));
+        byte[] bytes = jpeg.toByteArray();
+
+        assertThat(ImageDimensions.read(Arrays.copyOf(bytes, ImageDimensions.HEADER))).as("the first bytes alone")
+                .isEmpty();
+        assertThat(ImageDimensions.read(ImageBytesTest.inBlocks(bytes, 48 * 1024)))
+                .contains(new ImageDimensions(1280, 768));
+    }
+
+    @Test
+    void findsNothingInBlocksThatHoldNoImage() {
+        assertThat(ImageDimensions.read(ImageBytes.of(new byte[100_000]))).isEmpty();
+        assertThat(ImageDimensions.read(ImageBytes.of(new byte[0]))).isEmpty();
+    }
+
     private static byte[] segment(int marker, byte[] payload) {
         int length = payload.length + 2;
         var out = new ByteArrayOutputStream();

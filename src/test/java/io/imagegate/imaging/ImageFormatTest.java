@@ -49,6 +49,14 @@ class ImageFormatTest {
     }
 
     @Test
+    void sniffsAnImageInBlocksFromItsFirstBytes() {
+        byte[] webp = ascii("RIFF\u0024\u0000\u0000\u0000WEBPVP8 ");
+
+        assertThat(ImageFormat.sniff(ImageBytesTest.inBlocks(webp, 3))).contains(ImageFormat.WEBP);
+        assertThat(ImageFormat.sniff(ImageBytes.of(Arrays.copyOf(webp, 11)))).isEmpty();
+    }
+
+    @Test
     void rejectsEmptyInput() {
         assertThat(ImageFormat.sniff(new byte[0])).isEmpty();
     }

@@ -5,12 +5,15 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.imagegate.ids.IdGenerator;
+import io.imagegate.imaging.ImageBytes;
 import io.imagegate.imaging.ImageFormat;
 import io.imagegate.support.OnS3;
 import io.imagegate.support.TestS3;
 import java.io.IOException;
 import java.io.InputStream;
 import java.security.SecureRandom;
+import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -35,7 +38,7 @@ class S3ImageStoreTest {
     void putThenOpenGivesBackTheExactBytes() throws IOException {
         byte[] bytes = randomBytes(300_000);
 
-        store.put(id, ImageFormat.PNG, bytes);
+        store.put(id, ImageFormat.PNG, ImageBytes.of(bytes));
 
         try (InputStream in = store.open(id, ImageFormat.PNG).orElseThrow()) {
             assertThat(in.readAllBytes()).isEqualTo(bytes);
@@ -43,9 +46,24 @@ class S3ImageStoreTest {
     }
 
     @Test
+    void anImageInBlocksIsStoredWholeWithItsLength() throws IOException {
+        byte[] first = randomBytes(49_152);
+        byte[] last = randomBytes(49_152);
+
+        store.put(id, ImageFormat.PNG, ImageBytes.ofBlocks(List.of(first, last), 49_152 + 1_000));
+
+        assertThat(head(S3ImageStore.keyOf(id, ImageFormat.PNG)).contentLength()).isEqualTo(50_152);
+        try (InputStream in = store.open(id, ImageFormat.PNG).orElseThrow()) {
+            byte[] stored = in.readAllBytes();
+            assertThat(Arrays.copyOf(stored, 49_152)).isEqualTo(first);
+            assertThat(Arrays.copyOfRange(stored, 49_152, stored.length)).isEqualTo(Arrays.copyOf(last, 1_000));
+        }
+    }
+
+    @Test
     void objectIsKeptUnderImagesByTwoIdCharactersWithItsContentTypeAndPrivateCaching() {
-        store.put(id, ImageFormat.PNG, randomBytes(100));
-        store.put(id, ImageFormat.JPEG, randomBytes(100));
+        store.put(id, ImageFormat.PNG, ImageBytes.of(randomBytes(100)));
+        store.put(id, ImageFormat.JPEG, ImageBytes.of(randomBytes(100)));
 
         HeadObjectResponse png = head("images/" + id.substring(4, 6) + "/" + id + ".png");
         HeadObjectResponse jpeg = head("images/" + id.substring(4, 6) + "/" + id + ".jpg");
@@ -63,7 +81,7 @@ class S3ImageStoreTest {
 
     @Test
     void deleteRemovesTheObjectAndDeletingAgainIsHarmless() {
-        store.put(id, ImageFormat.PNG, randomBytes(100));
+        store.put(id, ImageFormat.PNG, ImageBytes.of(randomBytes(100)));
 
         store.delete(id, ImageFormat.PNG);
 

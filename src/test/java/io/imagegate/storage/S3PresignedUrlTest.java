@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.imagegate.ids.IdGenerator;
+import io.imagegate.imaging.ImageBytes;
 import io.imagegate.imaging.ImageFormat;
 import io.imagegate.support.Http;
 import io.imagegate.support.Http.Response;
@@ -38,7 +39,7 @@ class S3PresignedUrlTest {
     @BeforeEach
     void storeAnImage() {
         ThreadLocalRandom.current().nextBytes(bytes);
-        store.put(id, ImageFormat.PNG, bytes);
+        store.put(id, ImageFormat.PNG, ImageBytes.of(bytes));
     }
 
     @AfterEach
@@ -84,7 +85,7 @@ class S3PresignedUrlTest {
     @Test
     void anotherKeyUnderThisSignatureIs403() {
         String other = new IdGenerator(new SecureRandom()).image();
-        store.put(other, ImageFormat.PNG, bytes);
+        store.put(other, ImageFormat.PNG, ImageBytes.of(bytes));
         String url = store.url(new StoredImage(id, ImageFormat.PNG, Instant.now().plusSeconds(600))).toString();
 
         Response response = http.get(url.replace(S3ImageStore.keyOf(id, ImageFormat.PNG),

@@ -1,5 +1,6 @@
 package io.imagegate.providers.gemini;
 
+import io.imagegate.imaging.ImageBytes;
 import io.imagegate.providers.GeneratedImage;
 import io.imagegate.providers.UpstreamException;
 import io.imagegate.providers.UpstreamFailure;
@@ -25,7 +26,7 @@ final class GeminiResponse {
     static final Set<String> SAFETY_FINISH = Set.of("SAFETY", "IMAGE_SAFETY", "PROHIBITED_CONTENT",
             "IMAGE_PROHIBITED_CONTENT", "BLOCKLIST", "SPII", "RECITATION", "IMAGE_RECITATION");
 
-    private final List<byte[]> images = new ArrayList<>();
+    private final List<ImageBytes> images = new ArrayList<>();
     private String text;
     private String finishReason;
     private String blockReason;
@@ -77,7 +78,7 @@ final class GeminiResponse {
 
     /** Fields of a part may come in any order, so the part is judged only once all of it has been read. */
     private void part(JsonParser parser) {
-        byte[][] data = new byte[1][];
+        ImageBytes[] data = new ImageBytes[1];
         String[] partText = new String[1];
         boolean[] thought = new boolean[1];
         StreamingJson.fields(parser, (field, p) -> {

@@ -1,23 +1,29 @@
 package io.imagegate.providers.http;
 
+import io.imagegate.imaging.ImageBytes;
 import java.io.OutputStream;
-import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 
 /**
  * Collects bytes of unknown length, such as an image decoded from base64 as it streams in, and hands them back
- * as one array of exactly their length. A {@code ByteArrayOutputStream} doubles its array as it grows and then
- * copies it once more, holding up to three times the image at once; this keeps the bytes in blocks while they
- * arrive and lets each block go as soon as it has been copied into the final array, so it never holds much
- * more than the bytes themselves (plus one block).
+ * in the blocks they were written to ({@link ImageBytes}). A {@code ByteArrayOutputStream} doubles its array as
+ * it grows and then copies it once more, holding up to three times the image at once; copying the blocks into
+ * one array of the exact size would still hold the image twice while the copy is made. Kept as blocks, the
+ * image is held once, plus the unused end of the last block.
  */
 final class ByteCollector extends OutputStream {
 
-    /** Small enough to be an ordinary young-generation object, large enough to keep the block count low. */
-    static final int BLOCK = 64 * 1024;
+    /**
+     * Small enough to be an ordinary young-generation object, large enough to keep the block count low; a
+     * multiple of 3, so that each block encodes to base64 on its own ({@link ImageBytes#ofBlocks}), and the
+     * bytes the decoder writes per call, so that a block is filled in one copy.
+     */
+    static final int BLOCK = 48 * 1024;
     private static final int MAX_ARRAY = Integer.MAX_VALUE - 8;
 
-    private final ArrayDeque<byte[]> filled = new ArrayDeque<>();
+    private final List<byte[]> filled = new ArrayList<>();
     private byte[] current = new byte[BLOCK];
     private int position;
     private long size;
@@ -54,29 +60,20 @@ final class ByteCollector extends OutputStream {
         return size;
     }
 
-    /** Everything written, in one array; call once: the blocks are released as they are copied. */
-    byte[] toByteArray() {
+    /** Everything written, in the blocks it was written to; call once: the collector is done with them. */
+    ImageBytes toImageBytes() {
         if (current == null) {
             throw new IllegalStateException("the bytes were already taken");
         }
-        if (filled.isEmpty() && position == current.length) {
-            byte[] exact = current;
-            current = null;
-            return exact;
+        if (position > 0) {
+            filled.add(current);
         }
-        byte[] all = new byte[(int) size];
-        int at = 0;
-        for (byte[] block = filled.pollFirst(); block != null; block = filled.pollFirst()) {
-            System.arraycopy(block, 0, all, at, block.length);
-            at += block.length;
-        }
-        System.arraycopy(current, 0, all, at, position);
         current = null;
-        return all;
+        return ImageBytes.ofBlocks(filled, (int) size);
     }
 
     private void nextBlock() {
-        filled.addLast(current);
+        filled.add(current);
         current = new byte[BLOCK];
         position = 0;
     }

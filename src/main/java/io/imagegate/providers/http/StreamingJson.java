@@ -1,5 +1,6 @@
 package io.imagegate.providers.http;
 
+import io.imagegate.imaging.ImageBytes;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Base64;
@@ -60,22 +61,22 @@ public final class StreamingJson {
 
     /**
      * Decodes a base64 string value: a long one as it streams in, so that the text is never held and the bytes
-     * are held about once ({@link ByteCollector}); a short one from its text. Line breaks are ignored, and
+     * are held once, in the blocks they were decoded into ({@link ByteCollector}); a short one from its text. Line breaks are ignored, and
      * padding may be left out. Anything else that is not base64 is malformed JSON for the caller, as when
      * Jackson decoded it.
      */
-    public static byte[] base64(JsonParser parser) {
+    public static ImageBytes base64(JsonParser parser) {
         require(parser, JsonToken.VALUE_STRING);
         // Only short strings, and long ones that are not base64 anyway, are materialised here.
         String text = parser.getString();
         try {
             Base64Diverter diverted = diverted(parser, text);
             if (diverted == null) {
-                return Base64.getDecoder().decode(withoutLineBreaks(text));
+                return ImageBytes.of(Base64.getDecoder().decode(withoutLineBreaks(text)));
             }
             ByteCollector out = new ByteCollector();
             diverted.decodeTo(out);
-            return out.toByteArray();
+            return out.toImageBytes();
         } catch (IllegalArgumentException e) {
             throw new StreamReadException(parser, "Failed to decode VALUE_STRING as base64: " + e.getMessage(), e);
         } catch (IOException e) {

@@ -1,5 +1,6 @@
 package io.imagegate.providers.http;
 
+import io.imagegate.imaging.ImageBytes;
 import io.imagegate.providers.Deadline;
 import io.imagegate.providers.UpstreamException;
 import io.imagegate.providers.UpstreamFailure;
@@ -45,11 +46,11 @@ public final class UpstreamClient {
         }
 
         /**
-         * The whole body in one array, held once: read straight into an array of the Content-Length when the
+         * The whole body, held once: read straight into an array of the Content-Length when the
          * server sent one within the size limit, else collected in blocks ({@link ByteCollector}). Never trust
          * a Content-Length beyond the limit: it would allocate what the limit exists to refuse.
          */
-        public byte[] readAllBytes() throws IOException {
+        public ImageBytes readAllBytes() throws IOException {
             long declared = declaredLength();
             if (declared >= 0 && body instanceof LimitedInputStream limited
                     && declared <= Math.min(limited.limit(), Integer.MAX_VALUE - 8)) {
@@ -58,11 +59,11 @@ public final class UpstreamClient {
                 if (read < bytes.length) {
                     throw new IOException("the body ended after " + read + " of its " + declared + " bytes");
                 }
-                return bytes;
+                return ImageBytes.of(bytes);
             }
             ByteCollector collected = new ByteCollector();
             body.transferTo(collected);
-            return collected.toByteArray();
+            return collected.toImageBytes();
         }
 
         private long declaredLength() {

@@ -1,5 +1,6 @@
 package io.imagegate.providers.openai;
 
+import io.imagegate.imaging.ImageBytes;
 import io.imagegate.providers.ChannelSpec;
 import io.imagegate.providers.Deadline;
 import io.imagegate.providers.GeneratedImage;
@@ -55,7 +56,7 @@ public final class OpenAiProvider implements ImageProvider {
                         error), OpenAiResponse::read);
         List<GeneratedImage> images = new ArrayList<>();
         for (OpenAiResponse.Item item : items) {
-            byte[] bytes = switch (item) {
+            ImageBytes bytes = switch (item) {
                 case OpenAiResponse.Item.Inline inline -> inline.bytes();
                 case OpenAiResponse.Item.Linked linked -> download(linked.url(), job.deadline());
             };
@@ -69,7 +70,7 @@ public final class OpenAiProvider implements ImageProvider {
      * The request carries no credential, since the link may point anywhere (a CDN, a blob store), and the
      * detail names only the host and path because the query string is usually a signature.
      */
-    private byte[] download(URI url, Deadline deadline) {
+    private ImageBytes download(URI url, Deadline deadline) {
         return client.get(url, Map.of(), deadline, response -> {
             if (response.status() != 200) {
                 throw new UpstreamException(new UpstreamFailure.Transient("downloading the image from "

@@ -1,5 +1,6 @@
 package io.imagegate.providers.openai;
 
+import io.imagegate.imaging.ImageBytes;
 import io.imagegate.providers.UpstreamException;
 import io.imagegate.providers.UpstreamFailure;
 import io.imagegate.providers.http.StreamingJson;
@@ -23,7 +24,7 @@ final class OpenAiResponse {
 
         Optional<String> revisedPrompt();
 
-        record Inline(byte[] bytes, Optional<String> revisedPrompt) implements Item {
+        record Inline(ImageBytes bytes, Optional<String> revisedPrompt) implements Item {
         }
 
         record Linked(URI url, Optional<String> revisedPrompt) implements Item {
@@ -49,7 +50,7 @@ final class OpenAiResponse {
 
     /** Fields may come in any order, and a server may send {@code "url": null} beside {@code b64_json}. */
     private void item(JsonParser parser) {
-        byte[][] bytes = new byte[1][];
+        ImageBytes[] bytes = new ImageBytes[1];
         String[] url = new String[1];
         String[] revised = new String[1];
         StreamingJson.fields(parser, (field, p) -> {

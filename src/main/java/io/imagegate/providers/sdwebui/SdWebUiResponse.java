@@ -1,5 +1,6 @@
 package io.imagegate.providers.sdwebui;
 
+import io.imagegate.imaging.ImageBytes;
 import io.imagegate.providers.GeneratedImage;
 import io.imagegate.providers.UpstreamException;
 import io.imagegate.providers.UpstreamFailure;
@@ -18,7 +19,7 @@ import tools.jackson.core.JsonParser;
 final class SdWebUiResponse {
 
     private final int wanted;
-    private List<byte[]> images;
+    private List<ImageBytes> images;
 
     private SdWebUiResponse(int wanted) {
         this.wanted = wanted;
@@ -45,8 +46,8 @@ final class SdWebUiResponse {
             parser.skipChildren();
             return;
         }
-        byte[] bytes = StreamingJson.base64(parser);
-        if (bytes.length == 0) {
+        ImageBytes bytes = StreamingJson.base64(parser);
+        if (bytes.size() == 0) {
             throw new UpstreamException(new UpstreamFailure.Malformed("an empty string in 'images'"));
         }
         images.add(bytes);

@@ -1,5 +1,6 @@
 package io.imagegate.providers.seedream;
 
+import io.imagegate.imaging.ImageBytes;
 import io.imagegate.providers.GeneratedImage;
 import io.imagegate.providers.UpstreamException;
 import io.imagegate.providers.UpstreamFailure;
@@ -28,7 +29,7 @@ final class SeedreamResponse {
         }
     }
 
-    private byte[] image;
+    private ImageBytes image;
     private ArkError error;
     private ArkError itemError;
     private boolean sawUrl;

@@ -46,8 +46,8 @@ public final class GeminiDecodeMemory {
             long usedNoGc = memory.getHeapMemoryUsage().getUsed() - usedBefore;
             System.gc();
             long held = memory.getHeapMemoryUsage().getUsed() - usedBefore;
-            if (decoded.getFirst().bytes().length != imageBytes) {
-                throw new AssertionError("decoded " + decoded.getFirst().bytes().length + " bytes");
+            if (decoded.getFirst().bytes().size() != imageBytes) {
+                throw new AssertionError("decoded " + decoded.getFirst().bytes().size() + " bytes");
             }
             System.out.printf("%4d %18s %18s %18s%n", run, ratio(allocated, imageBytes), ratio(usedNoGc, imageBytes),
                     ratio(held, imageBytes));

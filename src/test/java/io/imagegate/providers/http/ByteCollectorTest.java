@@ -29,7 +29,7 @@ class ByteCollectorTest {
             }
 
             assertThat(collector.size()).isEqualTo(size);
-            assertThat(Arrays.equals(collector.toByteArray(), written)).as("%d bytes", size).isTrue();
+            assertThat(Arrays.equals(collector.toImageBytes().toByteArray(), written)).as("%d bytes", size).isTrue();
         }
     }
 
@@ -37,8 +37,8 @@ class ByteCollectorTest {
     void theBytesCanBeTakenOnlyOnce() {
         ByteCollector collector = new ByteCollector();
         collector.write(7);
-        collector.toByteArray();
+        collector.toImageBytes();
 
-        assertThatThrownBy(collector::toByteArray).hasMessageContaining("already taken");
+        assertThatThrownBy(collector::toImageBytes).hasMessageContaining("already taken");
     }
 }

@@ -28,7 +28,7 @@ class OpenAiResponseTest {
                  "usage": {"total_tokens": 100}}""".formatted(base64(), base64()));
 
         assertThat(items).hasSize(2);
-        assertThat(((Item.Inline) items.get(0)).bytes()).isEqualTo(PNG);
+        assertThat(((Item.Inline) items.get(0)).bytes().toByteArray()).isEqualTo(PNG);
         assertThat(items.get(0).revisedPrompt()).isEmpty();
         assertThat(items.get(1).revisedPrompt()).contains("A fox, watercolour");
     }

@@ -94,7 +94,7 @@ class SdWebUiProviderTest {
         List<GeneratedImage> images = provider(Optional.empty(), Map.of()).generate(job("default", 2));
 
         assertThat(images).hasSize(1);
-        assertThat(images.getFirst().bytes()).isEqualTo(PNG);
+        assertThat(images.getFirst().bytes().toByteArray()).isEqualTo(PNG);
         assertThat(images.getFirst().revisedPrompt()).isEmpty();
     }
 

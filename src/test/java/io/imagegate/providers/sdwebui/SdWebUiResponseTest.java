@@ -25,7 +25,7 @@ class SdWebUiResponseTest {
                  "info": "{\\"seed\\": 7, \\"all_seeds\\": [7, 8], \\"infotexts\\": [\\"a fox\\\\nSteps: 25\\"]}"}"""
                 .formatted(b64(FIRST), b64(SECOND)), 2);
 
-        assertThat(images).extracting(GeneratedImage::bytes).containsExactly(FIRST, SECOND);
+        assertThat(images).extracting(image -> image.bytes().toByteArray()).containsExactly(FIRST, SECOND);
         assertThat(images).allSatisfy(image -> assertThat(image.revisedPrompt()).isEmpty());
     }
 
@@ -34,7 +34,7 @@ class SdWebUiResponseTest {
         List<GeneratedImage> images = read("""
                 {"info": "{}", "parameters": {}, "images": ["%s"]}""".formatted(b64(FIRST)), 1);
 
-        assertThat(images).extracting(GeneratedImage::bytes).containsExactly(FIRST);
+        assertThat(images).extracting(image -> image.bytes().toByteArray()).containsExactly(FIRST);
     }
 
     @Test
@@ -47,7 +47,7 @@ class SdWebUiResponseTest {
         // Extensions such as ControlNet append their own pictures (detect maps) after the batch.
         List<GeneratedImage> images = read("{\"images\": [\"%s\", \"%s\"]}".formatted(b64(FIRST), b64(SECOND)), 1);
 
-        assertThat(images).extracting(GeneratedImage::bytes).containsExactly(FIRST);
+        assertThat(images).extracting(image -> image.bytes().toByteArray()).containsExactly(FIRST);
     }
 
     @Test

@@ -27,7 +27,7 @@ class SeedreamResponseTest {
                     .formatted(stamp, Base64.getEncoder().encodeToString(JPEG)));
 
             assertThat(images).hasSize(1);
-            assertThat(images.getFirst().bytes()).isEqualTo(JPEG);
+            assertThat(images.getFirst().bytes().toByteArray()).isEqualTo(JPEG);
             assertThat(images.getFirst().revisedPrompt()).isEmpty();
         }
     }
