@@ -10,13 +10,24 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.io.InputStream;
+import org.springframework.http.HttpHeaders;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Refuses bodies over the limit with 413: at once when {@code Content-Length} says so, and while reading when
  * a chunked body runs past it, so no request can make the gateway buffer more than the limit.
+ *
+ * <p>Before answering, up to {@link #SWALLOW_LIMIT} more of the body is read and dropped, and the connection is
+ * closed after the answer. A server that answers and closes while the caller is still sending leaves unread
+ * bytes in its socket, and the kernel then resets the connection, often before the caller has read the 413:
+ * the caller sees the socket close with no answer. (Tomcat does the same swallowing with its
+ * {@code maxSwallowSize}; Jetty drops the connection.) A body larger still is cut off.
  */
 public final class BodySizeLimitFilter extends OncePerRequestFilter {
+
+    /** As Tomcat's default {@code maxSwallowSize}. */
+    static final long SWALLOW_LIMIT = 2 * 1024 * 1024;
 
     private final long maxBytes;
     private final ErrorWriter errors;
@@ -30,10 +41,21 @@ public final class BodySizeLimitFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         if (request.getContentLengthLong() > maxBytes) {
+            swallow(request.getInputStream(), response);
             errors.write(response, tooLarge());
             return;
         }
-        chain.doFilter(new LimitedRequest(request), response);
+        chain.doFilter(new LimitedRequest(request, response), response);
+    }
+
+    private static void swallow(InputStream body, HttpServletResponse response) throws IOException {
+        response.setHeader(HttpHeaders.CONNECTION, "close");
+        byte[] dropped = new byte[8192];
+        long left = SWALLOW_LIMIT;
+        int n;
+        while (left > 0 && (n = body.read(dropped, 0, (int) Math.min(dropped.length, left))) > 0) {
+            left -= n;
+        }
     }
 
     private ApiException tooLarge() {
@@ -43,16 +65,18 @@ public final class BodySizeLimitFilter extends OncePerRequestFilter {
 
     private final class LimitedRequest extends HttpServletRequestWrapper {
 
+        private final HttpServletResponse response;
         private ServletInputStream limited;
 
-        LimitedRequest(HttpServletRequest request) {
+        LimitedRequest(HttpServletRequest request, HttpServletResponse response) {
             super(request);
+            this.response = response;
         }
 
         @Override
         public ServletInputStream getInputStream() throws IOException {
             if (limited == null) {
-                limited = new LimitedStream(super.getInputStream());
+                limited = new LimitedStream(super.getInputStream(), response);
             }
             return limited;
         }
@@ -61,10 +85,12 @@ public final class BodySizeLimitFilter extends OncePerRequestFilter {
     private final class LimitedStream extends ServletInputStream {
 
         private final ServletInputStream in;
+        private final HttpServletResponse response;
         private long read;
 
-        LimitedStream(ServletInputStream in) {
+        LimitedStream(ServletInputStream in, HttpServletResponse response) {
             this.in = in;
+            this.response = response;
         }
 
         @Override
@@ -85,9 +111,10 @@ public final class BodySizeLimitFilter extends OncePerRequestFilter {
             return n;
         }
 
-        private void count(int n) {
+        private void count(int n) throws IOException {
             read += n;
             if (read > maxBytes) {
+                swallow(in, response);
                 throw tooLarge();
             }
         }

@@ -6,8 +6,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.imagegate.support.Admin.Key;
 import io.imagegate.support.GatewayTest;
 import io.imagegate.support.Http.Response;
+import java.io.OutputStream;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -240,6 +243,35 @@ class GenerationErrorsTest extends GatewayTest {
         Response response = generate("{\"model\":\"nano-banana\",\"prompt\":\"" + prompt + "\"}");
 
         assertError(response, 413, "invalid_request_error", "body_too_large", null);
+    }
+
+    /**
+     * A caller still sending an oversized body when the gateway decides gets its 413, not a reset: the rest of
+     * the body (here sent 300 ms later) is read and dropped before the answer. Refused and closed at once, the
+     * connection would reset that late write.
+     */
+    @Test
+    void aCallerStillSendingAnOversizedBodyGetsItsAnswer() throws Exception {
+        byte[] body = ("{\"model\":\"nano-banana\",\"prompt\":\"" + "a".repeat(1024 * 1024) + "\"}")
+                .getBytes(StandardCharsets.US_ASCII);
+        URI base = URI.create(http.base());
+        try (Socket socket = new Socket(base.getHost(), base.getPort())) {
+            socket.setSoTimeout(10_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(("POST /v1/images/generations HTTP/1.1\r\nHost: localhost\r\nx-api-key: " + key.secret()
+                    + "\r\ncontent-type: application/json\r\ncontent-length: " + body.length + "\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            out.write(body, 0, 64 * 1024);
+            out.flush();
+            Thread.sleep(300);
+            out.write(body, 64 * 1024, body.length - 64 * 1024);
+            out.flush();
+
+            String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.US_ASCII);
+
+            assertThat(answer).startsWith("HTTP/1.1 413 ").contains("body_too_large");
+            assertThat(answer.toLowerCase(java.util.Locale.ROOT)).contains("connection: close");
+        }
     }
 
     @Test
