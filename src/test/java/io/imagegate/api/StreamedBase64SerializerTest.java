@@ -23,7 +23,8 @@ class StreamedBase64SerializerTest {
             byte[] first = image(size);
             byte[] second = image(size + 7);
             ImagesResponse response = new ImagesResponse(1_713_833_628, List.of(
-                    new ImageData(null, ImageBytes.of(first), "A fox"), new ImageData(null, ImageBytes.of(second), null)));
+                    new ImageData(null, ImageBytes.of(first), "A fox"),
+                    new ImageData(null, ImageBytes.of(second), null)));
             ByteArrayOutputStream streamed = new ByteArrayOutputStream();
 
             JSON.writeValue(streamed, response);

@@ -59,7 +59,8 @@ public final class Base64Throughput {
             check(JSON.writeValueAsBytes(new JacksonEncoded(image)), streamed.toByteArray(), "JDK encode");
             System.out.printf("%,12d %22s %22s %22s %22s%n", size,
                     rate(size, () -> jacksonDecode(body)), rate(size, () -> jdkDecode(body)),
-                    rate(size, () -> encode(new JacksonEncoded(image))), rate(size, () -> encode(new JdkEncoded(ImageBytes.of(image)))));
+                    rate(size, () -> encode(new JacksonEncoded(image))),
+                    rate(size, () -> encode(new JdkEncoded(ImageBytes.of(image)))));
         }
     }
 

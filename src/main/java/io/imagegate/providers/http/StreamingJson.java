@@ -61,8 +61,8 @@ public final class StreamingJson {
 
     /**
      * Decodes a base64 string value: a long one as it streams in, so that the text is never held and the bytes
-     * are held once, in the blocks they were decoded into ({@link ByteCollector}); a short one from its text. Line breaks are ignored, and
-     * padding may be left out. Anything else that is not base64 is malformed JSON for the caller, as when
+     * are held once, in the blocks they were decoded into ({@link ByteCollector}); a short one from its text.
+     * Line breaks are ignored, and padding may be left out. Anything else that is not base64 is malformed JSON for the caller, as when
      * Jackson decoded it.
      */
     public static ImageBytes base64(JsonParser parser) {
