@@ -6,7 +6,7 @@ import org.junit.jupiter.api.extension.ConditionEvaluationResult;
 import org.opentest4j.TestAbortedException;
 
 /**
- * The rule for a server some tests need (PostgreSQL, Redis): when it does not answer, those tests are skipped
+ * The rule for a server some tests need (PostgreSQL, Redis, S3Proxy): when it does not answer, those tests are skipped
  * on a laptop, and fail under {@code CI=true}, where the server is part of the build and a skip would hide
  * that half of the suite never ran.
  */
@@ -22,17 +22,23 @@ final class RequiredServer {
      * @param settings the environment variables that point the tests at another server
      */
     static void require(String server, String where, String reason, boolean ci, String settings) {
+        require(server, where, reason, ci, "start " + server + " before the tests (.ci/run does, with"
+                + " ../shared/services-up), or set " + settings + " to a server that runs.",
+                "Start " + server + ", or set " + settings + ", to run them.");
+    }
+
+    /** The same, for a server the tests start themselves: what to do differs under CI and on a laptop. */
+    static void require(String server, String where, String reason, boolean ci, String ciAdvice,
+            String laptopAdvice) {
         if (reason == null) {
             return;
         }
         String unreachable = where + " (" + reason + ")";
         if (ci) {
-            Assertions.fail(unreachable + ". CI=true, so the " + server + " tests fail instead of being skipped:"
-                    + " start " + server + " before the tests (.ci/run does, with ../shared/services-up), or set "
-                    + settings + " to a server that runs.");
+            Assertions.fail(unreachable + ". CI=true, so the " + server + " tests fail instead of being skipped: "
+                    + ciAdvice);
         }
-        Assumptions.abort(unreachable + ": skipping the " + server + " tests. Start " + server + ", or set "
-                + settings + ", to run them.");
+        Assumptions.abort(unreachable + ": skipping the " + server + " tests. " + laptopAdvice);
     }
 
     /**

@@ -16,8 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Assertions;
-import org.junit.jupiter.api.Assumptions;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
@@ -60,16 +58,9 @@ public final class TestS3 {
      * that they never ran. Tried once; the answer holds for the rest of the run.
      */
     public void requireAvailable() {
-        String reason = unavailableReason();
-        if (reason == null) {
-            return;
-        }
-        String where = "S3Proxy could not start from " + jar + " (" + reason + ")";
-        if (ci) {
-            Assertions.fail(where + ". CI=true, so the S3 tests fail instead of being skipped: run them through"
-                    + " Maven (./mvnw verify copies the jar there), with a JDK 17+ and a free loopback port.");
-        }
-        Assumptions.abort(where + ": skipping the S3 tests. Run ./mvnw verify, which copies the jar there.");
+        RequiredServer.require("S3", "S3Proxy could not start from " + jar, unavailableReason(), ci,
+                "run them through Maven (./mvnw verify copies the jar there), with a JDK 17+ and a free loopback"
+                        + " port.", "Run ./mvnw verify, which copies the jar there.");
     }
 
     public synchronized URI endpoint() {
