@@ -26,15 +26,19 @@ public final class ImageBytes {
 
     private final byte[][] blocks;
     private final int size;
+    /** Bytes used of the last block; every other block is used whole. */
+    private final int lastUsed;
 
-    private ImageBytes(byte[][] blocks, int size) {
+    private ImageBytes(byte[][] blocks, int size, int lastUsed) {
         this.blocks = blocks;
         this.size = size;
+        this.lastUsed = lastUsed;
     }
 
     /** Wraps {@code bytes} without copying them; the caller must not change them afterwards. */
     public static ImageBytes of(byte[] bytes) {
-        return bytes.length == 0 ? new ImageBytes(NO_BLOCKS, 0) : new ImageBytes(new byte[][] {bytes}, bytes.length);
+        return bytes.length == 0 ? new ImageBytes(NO_BLOCKS, 0, 0)
+                : new ImageBytes(new byte[][] {bytes}, bytes.length, bytes.length);
     }
 
     /**
@@ -57,7 +61,7 @@ public final class ImageBytes {
             throw new IllegalArgumentException(size + " bytes do not end in the last of " + kept.length
                     + " blocks holding " + whole + " bytes before it");
         }
-        return new ImageBytes(kept, size);
+        return new ImageBytes(kept, size, (int) last);
     }
 
     public int size() {
@@ -134,15 +138,7 @@ public final class ImageBytes {
     }
 
     private int used(int block) {
-        return block < blocks.length - 1 ? blocks[block].length : size - (int) before(block);
-    }
-
-    private long before(int block) {
-        long sum = 0;
-        for (int i = 0; i < block; i++) {
-            sum += blocks[i].length;
-        }
-        return sum;
+        return block < blocks.length - 1 ? blocks[block].length : lastUsed;
     }
 
     @Override
