@@ -42,9 +42,10 @@ final class LongHeldScenario {
         String body = Requests.gateway(Gateway.GEMINI_MODEL, "1024x1024", "url",
                 StubDirectives.instant(IMAGE_BYTES).withLatency(Duration.ofMillis((long) (latency * 1000))));
         // A node in service has compiled its request path; a fresh one spends the ramp in the JIT and queues.
+        double warmUp = bench.seconds(WARM_UP_SECONDS, 0.5);
         bench.load(Requests.closed(gateway.uri("/v1/images/generations"), gateway.auth(), Requests.gateway(
                 Gateway.GEMINI_MODEL, "1024x1024", "url", StubDirectives.instant(IMAGE_BYTES)), WARM_UP_CALLERS,
-                bench.seconds(WARM_UP_SECONDS, 0.5)));
+                warmUp));
         Sampler sampler = new Sampler(gateway);
         int gcMark = gateway.gcMark();
         long cpuBefore = gateway.cpuNanos();
@@ -94,8 +95,8 @@ final class LongHeldScenario {
                 + " stub share the same 2 cores.");
         table.note("added p99: the callers' p99 (from when each call was due) minus the upstream latency; it"
                 + " includes queueing on 2 shared cores while the ramp's requests arrive.");
-        table.note("Before the ramp, " + WARM_UP_CALLERS + " callers make instant calls for " + (int) bench.seconds(
-                WARM_UP_SECONDS, 0.5) + " s, so the request path is compiled, as on a node in service.");
+        table.note("Before the ramp, " + WARM_UP_CALLERS + " callers make instant calls for " + warmUp
+                + " s, so the request path is compiled, as on a node in service.");
         table.note("Limits: open files (20,000 per process, hard) rule out HTTP/1.1 both ways; the gateway's"
                 + " -Xmx640m heap (about 450 MB live at 10,000 held) plus about 300 MB of the JVM's own memory is"
                 + " the RSS; the channel's max-concurrency (raised to 20,000) would otherwise queue the calls.");
