@@ -17,15 +17,6 @@ public final class Resampler {
     }
 
     /**
-     * {@link Transcoder#toTarget} to a PNG of {@code width}x{@code height}: what generation asked for before
-     * callers could choose the format. Empty when the bytes are in a format the JDK cannot decode.
-     */
-    public static Optional<ImageBytes> toExactSize(ImageBytes image, int width, int height) {
-        return Transcoder.toTarget(image, new ImageTarget(new ImageDimensions(width, height), OutputFormat.PNG,
-                ImageTarget.DEFAULT_COMPRESSION));
-    }
-
-    /**
      * The pixels of {@code source} covering {@code width}x{@code height}, opaque: transparent and translucent
      * pixels are laid over white, since JPEG has no alpha and the PNG encoder writes RGB only. White rather
      * than black because a transparent background is far more often meant as paper than as night.

@@ -126,16 +126,6 @@ class TranscoderTest {
                 .withMessageContaining("webp");
     }
 
-    @Test
-    void resamplerStillGivesAPngOfTheExactSize() throws IOException {
-        ImageBytes jpeg = imageIo(opaque(30, 20), "jpeg");
-
-        ImageBytes png = Resampler.toExactSize(jpeg, 45, 45).orElseThrow();
-
-        assertThat(ImageFormat.sniff(png)).contains(ImageFormat.PNG);
-        assertThat(ImageDimensions.read(png)).contains(new ImageDimensions(45, 45));
-    }
-
     private static ImageTarget target(int width, int height, OutputFormat format, int compression) {
         return new ImageTarget(new ImageDimensions(width, height), format, compression);
     }
