@@ -75,10 +75,6 @@ final class PublicRoutes {
         return new PublicRoutes(routes);
     }
 
-    List<Route> routes() {
-        return routes;
-    }
-
     /** "POST /v1/images/generations, GET /v1/models, …" */
     @Override
     public String toString() {
