@@ -1,4 +1,5 @@
-# Sourced by ./imagegate and .ci/run: exports JAVA_HOME as a JDK of version 21 or newer, or fails saying so.
+# Sourced by ./mvnw, ./imagegate and .ci/run (POSIX sh: mvnw runs under /bin/sh): exports JAVA_HOME as a JDK of
+# version 21 or newer, or fails saying so.
 # Order: JAVA_HOME if it is new enough, then the `java` on PATH, then the newest JDK under /usr/lib/jvm.
 
 jdk_major() {

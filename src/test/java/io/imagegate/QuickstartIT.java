@@ -24,8 +24,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The README's quickstart, run as written against the packaged jar started as its own process in an empty
- * directory: the shell blocks of the "Quickstart" section, with only the port changed so the test never
- * collides with a gateway already on 8080.
+ * directory: the shell blocks of the "Quickstart" section, with {@code PORT} set as the README says, so the
+ * test never collides with a gateway already on 8080 and proves the blocks honour it.
  */
 class QuickstartIT {
 
@@ -53,14 +53,15 @@ class QuickstartIT {
                 .contains("Generated admin token").contains(token)
                 .contains("served by the built-in sandbox");
 
-        String output = runQuickstartBlocks(port);
+        Run run = runQuickstartBlocks(workDir, port);
+        assertThat(run.exitCode()).as("quickstart script failed:\n" + run).isZero();
         List<JsonNode> responses = new ArrayList<>();
-        for (String line : output.split("\n")) {
-            if (line.startsWith("{")) {
+        for (String line : run.output().split("\n")) {
+            if (line.startsWith("{\"created\"")) {
                 responses.add(Http.JSON.readTree(line));
             }
         }
-        assertThat(responses).as("two generation responses in:\n" + output).hasSize(2);
+        assertThat(responses).as("two generation responses in:\n" + run).hasSize(2);
         Http http = new Http("http://localhost:" + port);
         assertImage(http, responses.get(0), 2048, 2048);
         assertImage(http, responses.get(1), 1024, 1024);
@@ -73,21 +74,59 @@ class QuickstartIT {
         assertThat(again.status()).as("URLs survive a restart").isEqualTo(200);
     }
 
-    private String runQuickstartBlocks(int port) throws IOException, InterruptedException {
-        StringBuilder script = new StringBuilder("set -euo pipefail\n");
+    /**
+     * A newcomer whose admin token is wrong (another data directory's, say) sees the gateway's error body and
+     * a message saying that step failed, and nothing after it runs on an empty account id.
+     */
+    @Test
+    void readmeQuickstartStopsAtTheFirstFailingStepShowingTheGatewaysError() throws Exception {
+        int port = GatewayProcess.freePort();
+        gateway = GatewayProcess.start(workDir, port, workDir.resolve("gateway.log"));
+        Path elsewhere = Files.createDirectories(workDir.resolve("elsewhere/data"));
+        Files.writeString(elsewhere.resolve("admin-token"), "not-this-gateways-admin-token\n");
+
+        Run run = runQuickstartBlocks(elsewhere.getParent(), port);
+
+        assertThat(run.exitCode()).as(run.toString()).isNotZero();
+        JsonNode error = run.output().lines().filter(line -> line.startsWith("{\"error\""))
+                .map(Http.JSON::readTree).findFirst()
+                .orElseThrow(() -> new AssertionError("no error body in:\n" + run));
+        assertThat(error.get("error").get("message").asString()).contains("Invalid admin token");
+        assertThat(run.output()).as(run.toString()).contains("no account was created")
+                .doesNotContain("\"created\"").doesNotContain("account_id");
+    }
+
+    /** What the script printed (stdout and stderr, interleaved as a terminal shows them) and how it ended. */
+    private record Run(String script, String output, int exitCode) {
+
+        @Override
+        public String toString() {
+            return script + "\n--- exit " + exitCode + ", output:\n" + output;
+        }
+    }
+
+    /**
+     * The blocks as one script under {@code set -eu}, without {@code pipefail}: a terminal has none, so the
+     * README's own checks, not the test's shell options, must be what stops a failing step.
+     */
+    private Run runQuickstartBlocks(Path directory, int port) throws IOException, InterruptedException {
+        StringBuilder script = new StringBuilder("set -eu\n");
         for (String block : quickstartBlocks()) {
-            if (block.strip().equals("./imagegate")) {
+            assertThat(block).as("blocks take the port from PORT").doesNotContain("localhost:8080");
+            if (block.strip().startsWith("./imagegate")) {
+                assertThat(block).as("the gateway starts on PORT").contains("--server.port=${PORT:-8080}");
                 continue; // the test started the same jar itself
             }
-            script.append(block.replace("localhost:8080", "localhost:" + port)).append("\necho\n");
+            script.append(block);
         }
-        Path file = Files.writeString(workDir.resolve("quickstart.sh"), script);
-        Process bash = new ProcessBuilder("bash", file.toString()).directory(workDir.toFile())
-                .redirectErrorStream(true).start();
-        String output = new String(bash.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(bash.waitFor(120, TimeUnit.SECONDS)).isTrue();
-        assertThat(bash.exitValue()).as("quickstart script failed:\n" + script + "\n---\n" + output).isZero();
-        return output;
+        Path file = Files.writeString(directory.resolve("quickstart.sh"), script);
+        ProcessBuilder bash = new ProcessBuilder("bash", file.toString()).directory(directory.toFile())
+                .redirectErrorStream(true);
+        bash.environment().put("PORT", Integer.toString(port));
+        Process process = bash.start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        return new Run(script.toString(), output, process.exitValue());
     }
 
     private static List<String> quickstartBlocks() throws IOException {

@@ -5,6 +5,7 @@ import io.imagegate.auth.ApiKeys;
 import io.imagegate.auth.ApiKeys.ActiveKey;
 import io.imagegate.auth.ApiKeys.CreatedKey;
 import io.imagegate.auth.KeyLimits;
+import io.imagegate.auth.UnsupportedParameters;
 import io.imagegate.billing.Accounts;
 import io.imagegate.catalog.Catalog;
 import io.imagegate.http.ApiException;
@@ -33,6 +34,8 @@ public class AdminKeysController {
 
     private static final String REQUESTS_PER_MINUTE = "requests_per_minute";
     private static final String MAX_CONCURRENT = "max_concurrent";
+    private static final String UNSUPPORTED_PARAMETERS = "unsupported_parameters";
+    private static final Set<String> SETTINGS = Set.of(REQUESTS_PER_MINUTE, MAX_CONCURRENT, UNSUPPORTED_PARAMETERS);
 
     private final Accounts accounts;
     private final ApiKeys keys;
@@ -50,49 +53,59 @@ public class AdminKeysController {
      */
     record KeyView(String id, String key, String accountId, List<String> models,
             @JsonInclude(JsonInclude.Include.ALWAYS) Integer requestsPerMinute,
-            @JsonInclude(JsonInclude.Include.ALWAYS) Integer maxConcurrent) {
+            @JsonInclude(JsonInclude.Include.ALWAYS) Integer maxConcurrent, String unsupportedParameters) {
 
         static KeyView of(ActiveKey key) {
-            return new KeyView(key.id(), null, key.accountId(), key.models().orElse(null), key.limits());
+            return new KeyView(key.id(), null, key.accountId(), key.models().orElse(null), key.limits(),
+                    key.unsupportedParameters());
         }
 
-        KeyView(String id, String key, String accountId, List<String> models, KeyLimits limits) {
-            this(id, key, accountId, models, boxed(limits.requestsPerMinute()), boxed(limits.maxConcurrent()));
+        KeyView(String id, String key, String accountId, List<String> models, KeyLimits limits,
+                UnsupportedParameters unsupportedParameters) {
+            this(id, key, accountId, models, boxed(limits.requestsPerMinute()), boxed(limits.maxConcurrent()),
+                    unsupportedParameters.wire());
         }
     }
 
     @PostMapping("/admin/v1/keys")
     ResponseEntity<KeyView> create(HttpServletRequest http) throws IOException {
         JsonObject body = JsonObject.read(http.getInputStream());
-        body.rejectUnknown(Set.of("account_id", "models", REQUESTS_PER_MINUTE, MAX_CONCURRENT), "for an API key");
+        body.rejectUnknown(Set.of("account_id", "models", REQUESTS_PER_MINUTE, MAX_CONCURRENT,
+                UNSUPPORTED_PARAMETERS), "for an API key");
         String accountId = body.requireString("account_id");
         if (accounts.find(accountId).isEmpty()) {
             throw new ApiException(ErrorCode.NOT_FOUND, "No account has id '" + accountId + "'.", "account_id");
         }
         Optional<List<String>> models = body.optionalStringList("models").map(this::checkedModels);
         KeyLimits limits = new KeyLimits(limit(body, REQUESTS_PER_MINUTE), limit(body, MAX_CONCURRENT));
-        CreatedKey key = keys.create(accountId, models.map(m -> (Collection<String>) m), limits);
+        UnsupportedParameters policy = unsupportedParameters(body).orElse(UnsupportedParameters.REJECT);
+        CreatedKey key = keys.create(accountId, models.map(m -> (Collection<String>) m), limits, policy);
         return ResponseEntity.status(201).body(new KeyView(key.id(), key.secret(), accountId, models.orElse(null),
-                limits));
+                limits, policy));
     }
 
     /**
-     * {@code {"requests_per_minute": 60, "max_concurrent": null}}: a number sets that limit, null removes the
-     * key's own, a field left out stays as it was. The key's next request obeys the change.
+     * {@code {"requests_per_minute": 60, "max_concurrent": null, "unsupported_parameters": "drop"}}: a number
+     * sets that limit, null removes the key's own, a field left out stays as it was; null for
+     * {@code unsupported_parameters} puts back the default, reject. The key's next request obeys the change.
      */
     @PatchMapping("/admin/v1/keys/{id}")
     KeyView update(@PathVariable String id, HttpServletRequest http) throws IOException {
         JsonObject body = JsonObject.read(http.getInputStream());
-        body.rejectUnknown(Set.of(REQUESTS_PER_MINUTE, MAX_CONCURRENT), "for an API key update");
-        if (!body.mentions(REQUESTS_PER_MINUTE) && !body.mentions(MAX_CONCURRENT)) {
+        body.rejectUnknown(SETTINGS, "for an API key update");
+        if (SETTINGS.stream().noneMatch(body::mentions)) {
             throw new ApiException(ErrorCode.MISSING_PARAMETER, "Nothing to change: send requests_per_minute or"
-                    + " max_concurrent, a positive integer to set the limit or null to remove it.");
+                    + " max_concurrent (a positive integer to set the limit, null to remove it), or"
+                    + " unsupported_parameters (\"reject\" or \"drop\").");
         }
-        KeyLimits current = keys.find(id).orElseThrow(() -> noSuchKey(id)).limits();
+        ActiveKey current = keys.find(id).orElseThrow(() -> noSuchKey(id));
+        KeyLimits limits = current.limits();
         KeyLimits updated = new KeyLimits(
-                body.mentions(REQUESTS_PER_MINUTE) ? limit(body, REQUESTS_PER_MINUTE) : current.requestsPerMinute(),
-                body.mentions(MAX_CONCURRENT) ? limit(body, MAX_CONCURRENT) : current.maxConcurrent());
-        return keys.setLimits(id, updated).map(KeyView::of).orElseThrow(() -> noSuchKey(id));
+                body.mentions(REQUESTS_PER_MINUTE) ? limit(body, REQUESTS_PER_MINUTE) : limits.requestsPerMinute(),
+                body.mentions(MAX_CONCURRENT) ? limit(body, MAX_CONCURRENT) : limits.maxConcurrent());
+        UnsupportedParameters policy = body.mentions(UNSUPPORTED_PARAMETERS)
+                ? unsupportedParameters(body).orElse(UnsupportedParameters.REJECT) : current.unsupportedParameters();
+        return keys.update(id, updated, policy).map(KeyView::of).orElseThrow(() -> noSuchKey(id));
     }
 
     @DeleteMapping("/admin/v1/keys/{id}")
@@ -110,6 +123,14 @@ public class AdminKeysController {
                     + " (or leave it out) for no limit of the key's own.", name);
         }
         return limit;
+    }
+
+    private static Optional<UnsupportedParameters> unsupportedParameters(JsonObject body) {
+        return body.optionalString(UNSUPPORTED_PARAMETERS).map(wire -> UnsupportedParameters.parse(wire)
+                .orElseThrow(() -> new ApiException(ErrorCode.INVALID_VALUE, "'" + UNSUPPORTED_PARAMETERS
+                        + "' must be \"reject\" (a request with a field its model cannot honour is a 400) or"
+                        + " \"drop\" (the field is left out and named in x-imagegate-ignored).",
+                        UNSUPPORTED_PARAMETERS)));
     }
 
     private List<String> checkedModels(List<String> models) {

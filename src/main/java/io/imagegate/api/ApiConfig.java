@@ -10,6 +10,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfoHandlerMapping;
 import org.springframework.web.servlet.config.annotation.AsyncSupportConfigurer;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import tools.jackson.databind.json.JsonMapper;
@@ -37,6 +38,17 @@ class ApiConfig implements WebMvcConfigurer {
         SimpleAsyncTaskExecutor executor = new SimpleAsyncTaskExecutor("generation-");
         executor.setVirtualThreads(true);
         async.setTaskExecutor(executor);
+    }
+
+    /** The mappings arrive initialised, with every route registered, so reading them once here sees them all. */
+    @Bean
+    PublicRoutes publicRoutes(List<RequestMappingInfoHandlerMapping> mappings) {
+        return PublicRoutes.from(mappings);
+    }
+
+    @Bean
+    SpringStatus springStatus(PublicRoutes routes) {
+        return new SpringStatus(routes);
     }
 
     @Bean

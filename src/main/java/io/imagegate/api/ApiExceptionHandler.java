@@ -11,6 +11,7 @@ import io.imagegate.money.Micros;
 import io.imagegate.ratelimit.LimitExceeded;
 import io.imagegate.routing.DispatchFailed;
 import io.imagegate.storage.FileAccessDenied;
+import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -30,6 +31,12 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 public class ApiExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+
+    private final SpringStatus springStatus;
+
+    ApiExceptionHandler(SpringStatus springStatus) {
+        this.springStatus = springStatus;
+    }
 
     @ExceptionHandler(ApiException.class)
     ResponseEntity<Object> api(ApiException e) {
@@ -121,26 +128,22 @@ public class ApiExceptionHandler {
      * anything unforeseen as a 500 that says nothing was charged.
      */
     @ExceptionHandler(Exception.class)
-    ResponseEntity<Object> other(Exception e) {
+    ResponseEntity<Object> other(Exception e, HttpServletRequest request) {
         if (e instanceof ErrorResponse spring) {
-            return spring(e, HttpStatus.valueOf(spring.getStatusCode().value()));
+            return spring(e, HttpStatus.valueOf(spring.getStatusCode().value()), request);
         }
         log.error("Unexpected failure", e);
         return render(new ApiException(ErrorCode.INTERNAL_ERROR, "The gateway failed unexpectedly; nothing was"
                 + " charged. Retry, and report the x-request-id if it happens again."));
     }
 
-    private static ResponseEntity<Object> spring(Exception e, HttpStatus status) {
-        ErrorCode code = SpringStatus.toCode(status);
-        ResponseEntity<Object> response = render(new ApiException(code, SpringStatus.message(status, e)));
+    private ResponseEntity<Object> spring(Exception e, HttpStatus status, HttpServletRequest request) {
+        HttpHeaders headers = new HttpHeaders();
         if (e instanceof HttpRequestMethodNotSupportedException notSupported
                 && notSupported.getSupportedHttpMethods() != null) {
-            return ResponseEntity.status(response.getStatusCode())
-                    .headers(h -> h.setAllow(notSupported.getSupportedHttpMethods()))
-                    .contentType(MediaType.APPLICATION_JSON)
-                    .body(response.getBody());
+            headers.setAllow(notSupported.getSupportedHttpMethods());
         }
-        return response;
+        return render(springStatus.toError(status, request.getMethod(), request.getRequestURI(), e), headers);
     }
 
     static ResponseEntity<Object> render(ApiException e) {

@@ -1,6 +1,7 @@
 package io.imagegate.api;
 
 import io.imagegate.auth.Caller;
+import io.imagegate.auth.UnsupportedParameters;
 import io.imagegate.billing.Idempotency;
 import io.imagegate.billing.Idempotency.Claim;
 import io.imagegate.billing.Idempotency.Claimed;
@@ -42,9 +43,17 @@ import tools.jackson.databind.json.JsonMapper;
 @RestController
 public class GenerationController {
 
-    /** Fields the gateway understands; whether a model supports each one is the catalog's call. */
+    /**
+     * Fields the gateway understands, OpenAI's newer ones included; whether a model honours each one is the
+     * catalog's call ({@link io.imagegate.catalog.ModelParameter}). Any other field is a 400 under every policy:
+     * a misspelt field is the caller's mistake to hear about, not a field to drop.
+     */
     static final Set<String> FIELDS = Set.of("model", "prompt", "size", "n", "seed", "aspect_ratio", "quality",
-            "response_format", "user", "negative_prompt", "image");
+            "response_format", "user", "negative_prompt", "image", "style", "background", "moderation",
+            "output_format", "output_compression");
+    /** A request's own policy for unsupported fields: {@code reject}, or {@code drop} where its key allows it. */
+    static final String UNSUPPORTED_HEADER = "x-imagegate-unsupported";
+    static final String IGNORED_HEADER = "x-imagegate-ignored";
     static final int MAX_USER_LENGTH = 256;
     static final String IDEMPOTENCY_KEY = "Idempotency-Key";
     private static final Pattern SANE_IDEMPOTENCY_KEY = Pattern.compile("[\\x21-\\x7E]{1,255}");
@@ -87,29 +96,32 @@ public class GenerationController {
      */
     @PostMapping("/v1/images/generations")
     Callable<ResponseEntity<?>> generate(Caller caller, HttpServletRequest http, HttpServletResponse httpResponse,
-            @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String idempotencyKey) throws IOException {
+            @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String idempotencyKey,
+            @RequestHeader(name = UNSUPPORTED_HEADER, required = false) String unsupportedHeader) throws IOException {
         limits.countRequest(caller).ifPresent(rate -> RateLimitHeaders.write(rate, httpResponse::setHeader));
         JsonObject body = JsonObject.read(http.getInputStream());
         Optional<String> key = idempotencyKey(idempotencyKey);
+        UnsupportedParameters policy = unsupportedParameters(caller, unsupportedHeader);
         String requestId = RequestIdFilter.of(http);
         return () -> {
             MDC.put(RequestIdFilter.MDC_KEY, requestId);
             try {
-                return respond(caller, body, key, requestId);
+                return respond(caller, body, policy, key, requestId);
             } finally {
                 MDC.remove(RequestIdFilter.MDC_KEY);
             }
         };
     }
 
-    private ResponseEntity<?> respond(Caller caller, JsonObject body, Optional<String> key, String requestId) {
+    private ResponseEntity<?> respond(Caller caller, JsonObject body, UnsupportedParameters policy,
+            Optional<String> key, String requestId) {
         if (key.isEmpty()) {
-            GenerationResult result = run(caller, body, requestId);
-            return ok(response(result), result.chargedMicros(), result.seed(), false);
+            GenerationResult result = run(caller, body, policy, requestId);
+            return ok(response(result), result.chargedMicros(), result.seed(), result.ignored(), false);
         }
         Claim claim = idempotency.claim(caller.accountId(), key.get(), body.canonicalSha256(), IDEMPOTENCY_LOCK);
         return switch (claim) {
-            case Replay replay -> ok(replay.responseBody(), 0, replay.seed(), true);
+            case Replay replay -> ok(replay.responseBody(), 0, replay.seed(), replay.ignored(), true);
             case InFlight inFlight -> throw new ApiException(ErrorCode.IDEMPOTENCY_KEY_IN_USE, "A request with this"
                     + " Idempotency-Key is still running. Wait for it to finish, then retry to get its response.");
             case Mismatch mismatch -> throw new ApiException(ErrorCode.IDEMPOTENCY_KEY_REUSED, "This"
@@ -119,21 +131,21 @@ public class GenerationController {
                 GenerationResult result;
                 String rendered;
                 try {
-                    result = run(caller, body, requestId);
+                    result = run(caller, body, policy, requestId);
                     rendered = json.writeValueAsString(response(result));
                 } catch (RuntimeException failed) {
                     idempotency.abandon(caller.accountId(), key.get());
                     throw failed;
                 }
-                idempotency.complete(caller.accountId(), key.get(), rendered, result.seed());
-                yield ok(rendered, result.chargedMicros(), result.seed(), false);
+                idempotency.complete(caller.accountId(), key.get(), rendered, result.seed(), result.ignored());
+                yield ok(rendered, result.chargedMicros(), result.seed(), result.ignored(), false);
             }
         };
     }
 
     /** Holds one of the key's concurrency slots while it runs, and gives it back however it ends. */
-    private GenerationResult run(Caller caller, JsonObject body, String requestId) {
-        GenerationRequest request = parse(body);
+    private GenerationResult run(Caller caller, JsonObject body, UnsupportedParameters policy, String requestId) {
+        GenerationRequest request = parse(body, policy);
         try (Lease slot = limits.startGeneration(caller)) {
             return generations.generate(caller, request, requestId);
         }
@@ -147,15 +159,20 @@ public class GenerationController {
     }
 
     /**
-     * {@code x-imagegate-charged} is what this response cost: a replay costs nothing. {@code body} is a rendered
+     * {@code x-imagegate-charged} is what this response cost: a replay costs nothing. {@code x-imagegate-ignored}
+     * names the fields left out under the drop policy, so nothing is dropped unseen. {@code body} is a rendered
      * string, sent as it is, or an {@link ImagesResponse} for the JSON converter.
      */
-    private static ResponseEntity<Object> ok(Object body, long chargedMicros, long seed, boolean replayed) {
+    private static ResponseEntity<Object> ok(Object body, long chargedMicros, long seed, List<String> ignored,
+            boolean replayed) {
         ResponseEntity.BodyBuilder response = ResponseEntity.ok()
                 .contentType(MediaType.APPLICATION_JSON)
                 .header("x-imagegate-charged", Micros.format(chargedMicros))
                 .header("x-imagegate-seed", Long.toString(seed))
                 .header(HttpHeaders.CACHE_CONTROL, "no-store");
+        if (!ignored.isEmpty()) {
+            response.header(IGNORED_HEADER, String.join(",", ignored));
+        }
         if (replayed) {
             response.header("Idempotent-Replayed", "true");
         }
@@ -173,7 +190,27 @@ public class GenerationController {
         return Optional.of(header);
     }
 
-    static GenerationRequest parse(JsonObject body) {
+    /**
+     * The key's policy, or the request's own where it names one: {@code reject} always, {@code drop} only on a
+     * key an admin set to drop, so a caller cannot loosen what its administrator made strict.
+     */
+    private static UnsupportedParameters unsupportedParameters(Caller caller, String header) {
+        if (header == null) {
+            return caller.unsupportedParameters();
+        }
+        UnsupportedParameters asked = UnsupportedParameters.parse(header.strip()).orElseThrow(() -> new ApiException(
+                ErrorCode.INVALID_VALUE, "The " + UNSUPPORTED_HEADER + " header must be \"reject\" or \"drop\".",
+                UNSUPPORTED_HEADER));
+        if (!caller.unsupportedParameters().allows(asked)) {
+            throw new ApiException(ErrorCode.UNSUPPORTED_PARAMETERS_NOT_ALLOWED, "This API key may not drop"
+                    + " unsupported parameters: its requests are strict, so a field the model cannot honour is a 400."
+                    + " Remove the " + UNSUPPORTED_HEADER + " header, or ask your administrator to set the key's"
+                    + " unsupported_parameters to \"drop\".", UNSUPPORTED_HEADER);
+        }
+        return asked;
+    }
+
+    static GenerationRequest parse(JsonObject body, UnsupportedParameters policy) {
         body.rejectUnknown(FIELDS, "in an image generation request");
         String model = body.requireString("model");
         String prompt = body.requireString("prompt");
@@ -188,8 +225,13 @@ public class GenerationController {
                 body.optionalLong("seed"),
                 body.optionalString("quality"),
                 body.has("negative_prompt"),
-                body.has("image"));
-        return new GenerationRequest(model, prompt, options, responseFormat(body), user(body));
+                body.has("image"),
+                body.optionalString("style"),
+                body.optionalString("background"),
+                body.optionalString("moderation"),
+                body.optionalString("output_format"),
+                body.optionalInt("output_compression"));
+        return new GenerationRequest(model, prompt, options, responseFormat(body), user(body), policy);
     }
 
     private static Optional<String> user(JsonObject body) {

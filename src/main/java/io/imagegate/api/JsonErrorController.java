@@ -16,6 +16,12 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 public class JsonErrorController implements ErrorController {
 
+    private final SpringStatus springStatus;
+
+    JsonErrorController(SpringStatus springStatus) {
+        this.springStatus = springStatus;
+    }
+
     @RequestMapping("${server.error.path:/error}")
     ResponseEntity<Object> error(HttpServletRequest request) {
         if (request.getAttribute(RequestDispatcher.ERROR_EXCEPTION) instanceof ApiException api) {
@@ -24,7 +30,9 @@ public class JsonErrorController implements ErrorController {
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         HttpStatus status = code instanceof Integer value && HttpStatus.resolve(value) != null
                 ? HttpStatus.valueOf(value) : HttpStatus.NOT_FOUND;
-        return ApiExceptionHandler.render(new ApiException(SpringStatus.toCode(status),
-                SpringStatus.message(status, null)));
+        // The path the caller asked for; this request's own is the error path.
+        Object path = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+        return ApiExceptionHandler.render(springStatus.toError(status, request.getMethod(),
+                path instanceof String asked ? asked : request.getRequestURI(), null));
     }
 }

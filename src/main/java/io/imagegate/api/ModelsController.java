@@ -6,6 +6,7 @@ import io.imagegate.catalog.ImageSize;
 import io.imagegate.catalog.ModelSpec;
 import io.imagegate.http.ApiException;
 import io.imagegate.http.ErrorCode;
+import io.imagegate.imaging.OutputFormat;
 import io.imagegate.routing.Router;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,7 +40,7 @@ public class ModelsController {
             String defaultSize, Map<String, String> aspectRatios, Range n, boolean seed, List<String> qualities,
             String defaultQuality, boolean img2img, boolean negativePrompt, String maxResolution,
             int maxPromptChars, boolean sync, long syncDeadlineSeconds, String typicalLatency, PriceTable pricing,
-            List<String> whenToUse, ServedBy servedBy) {
+            List<String> whenToUse, List<String> outputFormats, ServedBy servedBy) {
     }
 
     record Range(int min, int max) {
@@ -69,7 +70,8 @@ public class ModelsController {
                 new Range(m.n().min(), m.n().max()), m.seed(), m.qualities(), m.defaultQuality().orElse(null),
                 m.img2img(), m.negativePrompt(), m.maxResolution().toString(), m.maxPromptChars(), true,
                 m.syncDeadline().toSeconds(), m.typicalLatency(),
-                PriceTable.of(m, prices.pricesOf(m.id())), m.whenToUse(), servedBy(m));
+                PriceTable.of(m, prices.pricesOf(m.id())), m.whenToUse(),
+                m.outputFormats().stream().map(OutputFormat::wireName).toList(), servedBy(m));
     }
 
     private ServedBy servedBy(ModelSpec m) {

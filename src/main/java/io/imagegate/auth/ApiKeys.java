@@ -55,27 +55,35 @@ public final class ApiKeys {
     }
 
     /** An active key as an admin sees it: everything but the secret, which is not kept. */
-    public record ActiveKey(String id, String accountId, Optional<List<String>> models, KeyLimits limits) {
+    public record ActiveKey(String id, String accountId, Optional<List<String>> models, KeyLimits limits,
+            UnsupportedParameters unsupportedParameters) {
     }
 
-    public CreatedKey create(String accountId, Optional<Collection<String>> models, KeyLimits limits) {
+    public CreatedKey create(String accountId, Optional<Collection<String>> models, KeyLimits limits,
+            UnsupportedParameters unsupportedParameters) {
         String id = ids.key();
         String secret = ids.apiKeySecret();
         jdbc.sql("""
                 INSERT INTO api_keys (id, account_id, key_hash, key_prefix, models, requests_per_minute,
-                                      max_concurrent, created_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
+                                      max_concurrent, unsupported_parameters, created_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(id, accountId, KeyHash.of(secret), secret.substring(0, 8),
                         models.map(m -> String.join(",", m)).orElse(null), boxed(limits.requestsPerMinute()),
-                        boxed(limits.maxConcurrent()), clock.instant().getEpochSecond())
+                        boxed(limits.maxConcurrent()), unsupportedParameters.wire(), clock.instant().getEpochSecond())
                 .update();
         return new CreatedKey(id, secret);
     }
 
-    /** Replaces the key's own limits; empty when no active key has this id. The next request obeys them. */
-    public Optional<ActiveKey> setLimits(String keyId, KeyLimits limits) {
-        jdbc.sql("UPDATE api_keys SET requests_per_minute = ?, max_concurrent = ? WHERE id = ? AND revoked_at IS NULL")
-                .params(boxed(limits.requestsPerMinute()), boxed(limits.maxConcurrent()), keyId)
+    /**
+     * Replaces the key's own limits and its policy for unsupported fields; empty when no active key has this id.
+     * The next request obeys them.
+     */
+    public Optional<ActiveKey> update(String keyId, KeyLimits limits, UnsupportedParameters unsupportedParameters) {
+        jdbc.sql("""
+                        UPDATE api_keys SET requests_per_minute = ?, max_concurrent = ?, unsupported_parameters = ?
+                        WHERE id = ? AND revoked_at IS NULL""")
+                .params(boxed(limits.requestsPerMinute()), boxed(limits.maxConcurrent()), unsupportedParameters.wire(),
+                        keyId)
                 .update();
         lookups.invalidateAll();
         return find(keyId);
@@ -84,11 +92,12 @@ public final class ApiKeys {
     /** The active key with this id; empty when there is none or it was revoked. */
     public Optional<ActiveKey> find(String keyId) {
         return jdbc.sql("""
-                        SELECT id, account_id, models, requests_per_minute, max_concurrent FROM api_keys
-                        WHERE id = ? AND revoked_at IS NULL""")
+                        SELECT id, account_id, models, requests_per_minute, max_concurrent, unsupported_parameters
+                        FROM api_keys WHERE id = ? AND revoked_at IS NULL""")
                 .param(keyId)
                 .query((rs, n) -> new ActiveKey(rs.getString("id"), rs.getString("account_id"),
-                        Optional.ofNullable(rs.getString("models")).map(m -> List.of(m.split(","))), limits(rs)))
+                        Optional.ofNullable(rs.getString("models")).map(m -> List.of(m.split(","))), limits(rs),
+                        unsupportedParameters(rs)))
                 .optional();
     }
 
@@ -138,14 +147,15 @@ public final class ApiKeys {
 
     private Optional<KeyRow> lookup(String keyHash) {
         return jdbc.sql("""
-                        SELECT k.id, k.account_id, k.models, k.requests_per_minute, k.max_concurrent, k.revoked_at,
-                               a.disabled
+                        SELECT k.id, k.account_id, k.models, k.requests_per_minute, k.max_concurrent,
+                               k.unsupported_parameters, k.revoked_at, a.disabled
                         FROM api_keys k JOIN accounts a ON a.id = k.account_id
                         WHERE k.key_hash = ?""")
                 .param(keyHash)
                 .query((rs, n) -> new KeyRow(new Caller(rs.getString("id"), rs.getString("account_id"),
                         Optional.ofNullable(rs.getString("models")).map(ApiKeys::splitModels),
-                        rs.getBoolean("disabled"), limits(rs)), rs.getObject("revoked_at") != null))
+                        rs.getBoolean("disabled"), limits(rs), unsupportedParameters(rs)),
+                        rs.getObject("revoked_at") != null))
                 .optional();
     }
 
@@ -154,6 +164,12 @@ public final class ApiKeys {
 
     private static KeyLimits limits(ResultSet rs) throws SQLException {
         return new KeyLimits(optionalInt(rs, "requests_per_minute"), optionalInt(rs, "max_concurrent"));
+    }
+
+    private static UnsupportedParameters unsupportedParameters(ResultSet rs) throws SQLException {
+        String wire = rs.getString("unsupported_parameters");
+        return UnsupportedParameters.parse(wire).orElseThrow(() -> new IllegalStateException(
+                "api_keys.unsupported_parameters holds '" + wire + "', which this version does not know"));
     }
 
     private static OptionalInt optionalInt(ResultSet rs, String column) throws SQLException {

@@ -9,9 +9,11 @@ import java.util.Set;
  * @param allowedModels   the key's model allow-list; empty means every catalog model
  * @param accountDisabled the account may still read its usage but may not generate
  * @param limits          the key's own rate and concurrency limits, before any gateway default
+ * @param unsupportedParameters what the key's requests do with fields their model cannot honour, unless a
+ *                        request asks for stricter
  */
 public record Caller(String keyId, String accountId, Optional<Set<String>> allowedModels, boolean accountDisabled,
-        KeyLimits limits) {
+        KeyLimits limits, UnsupportedParameters unsupportedParameters) {
 
     public Caller {
         allowedModels = allowedModels.map(Set::copyOf);

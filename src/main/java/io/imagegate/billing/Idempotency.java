@@ -2,6 +2,7 @@ package io.imagegate.billing;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -31,8 +32,8 @@ public final class Idempotency {
     public record Claimed() implements Claim {
     }
 
-    /** The key already has a response for this body: send it again. */
-    public record Replay(String responseBody, long seed) implements Claim {
+    /** The key already has a response for this body: send it again, with the fields it left out. */
+    public record Replay(String responseBody, long seed, List<String> ignored) implements Claim {
     }
 
     /** The key is in use by a request still running. */
@@ -63,7 +64,7 @@ public final class Idempotency {
         if (inserted == 1) {
             return new Claimed();
         }
-        return jdbc.sql("SELECT body_hash, state, response_body, seed FROM idempotency_keys"
+        return jdbc.sql("SELECT body_hash, state, response_body, seed, ignored_parameters FROM idempotency_keys"
                         + " WHERE account_id = ? AND idem_key = ?")
                 .params(accountId, key)
                 .query((rs, row) -> {
@@ -73,17 +74,19 @@ public final class Idempotency {
                     if (rs.getString("state").equals("in_flight")) {
                         return new InFlight();
                     }
-                    return new Replay(rs.getString("response_body"), rs.getLong("seed"));
+                    String ignored = rs.getString("ignored_parameters");
+                    return new Replay(rs.getString("response_body"), rs.getLong("seed"),
+                            ignored == null ? List.of() : List.of(ignored.split(",")));
                 })
                 .optional()
                 // Deleted between our insert and select: the other request failed and gave the key back.
                 .orElseGet(InFlight::new);
     }
 
-    public void complete(String accountId, String key, String responseBody, long seed) {
-        jdbc.sql("UPDATE idempotency_keys SET state = 'done', response_body = ?, seed = ?"
+    public void complete(String accountId, String key, String responseBody, long seed, List<String> ignored) {
+        jdbc.sql("UPDATE idempotency_keys SET state = 'done', response_body = ?, seed = ?, ignored_parameters = ?"
                         + " WHERE account_id = ? AND idem_key = ?")
-                .params(responseBody, seed, accountId, key)
+                .params(responseBody, seed, ignored.isEmpty() ? null : String.join(",", ignored), accountId, key)
                 .update();
     }
 

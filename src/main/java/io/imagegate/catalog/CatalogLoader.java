@@ -1,5 +1,7 @@
 package io.imagegate.catalog;
 
+import io.imagegate.imaging.ImageEncoder;
+import io.imagegate.imaging.OutputFormat;
 import io.imagegate.money.Micros;
 import java.io.IOException;
 import java.io.InputStream;
@@ -23,6 +25,8 @@ import tools.jackson.databind.json.JsonMapper;
 public final class CatalogLoader {
 
     public static final String BUILT_IN = "/catalog/models.json";
+    /** A model whose entry names no {@code output_formats} is delivered in every format the gateway encodes. */
+    static final List<OutputFormat> DEFAULT_OUTPUT_FORMATS = ImageEncoder.encodedFormats();
 
     private final JsonMapper json = JsonMapper.builder().build();
 
@@ -90,7 +94,8 @@ public final class CatalogLoader {
                 ImageSize.parse(text(node, "max_resolution")),
                 required(node, "max_prompt_chars").asInt(),
                 Duration.ofSeconds(required(node, "sync_deadline_seconds").asLong()),
-                text(node, "typical_latency"), text(node, "pricing_label"), prices, strings(node, "when_to_use"));
+                text(node, "typical_latency"), text(node, "pricing_label"), prices, strings(node, "when_to_use"),
+                outputFormats(node));
         check(model);
         return model;
     }
@@ -116,6 +121,23 @@ public final class CatalogLoader {
                 }
             }
         }
+    }
+
+    private static List<OutputFormat> outputFormats(JsonNode node) {
+        if (!node.has("output_formats")) {
+            return DEFAULT_OUTPUT_FORMATS;
+        }
+        List<OutputFormat> formats = strings(node, "output_formats").stream()
+                .map(name -> OutputFormat.parse(name).filter(DEFAULT_OUTPUT_FORMATS::contains)
+                        .orElseThrow(() -> new IllegalStateException("output_formats names '" + name + "'; this"
+                                + " gateway encodes " + DEFAULT_OUTPUT_FORMATS.stream().map(OutputFormat::wireName)
+                                .toList())))
+                .distinct()
+                .toList();
+        if (formats.isEmpty()) {
+            throw new IllegalStateException("output_formats is empty; list at least one, the default first");
+        }
+        return formats;
     }
 
     private static JsonNode required(JsonNode node, String field) {

@@ -1,11 +1,15 @@
 package io.imagegate.catalog;
 
 import io.imagegate.catalog.RequestRejected.Reason;
+import io.imagegate.imaging.ImageEncoder;
+import io.imagegate.imaging.OutputFormat;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.stream.Collectors;
 
@@ -18,6 +22,7 @@ import java.util.stream.Collectors;
  * @param aspectRatios   the exact pixel size each ratio yields when a caller gives only {@code aspect_ratio}
  * @param qualities      the quality values, empty when the model has no quality modifier
  * @param maxPromptChars prompt length limit in characters (code points), checked before anything is called
+ * @param outputFormats  the formats the gateway delivers this model's images in, the default first
  */
 public record ModelSpec(
         String id,
@@ -43,7 +48,8 @@ public record ModelSpec(
         String typicalLatency,
         String pricingLabel,
         List<Price> prices,
-        List<String> whenToUse) {
+        List<String> whenToUse,
+        List<OutputFormat> outputFormats) {
 
     /** The largest seed every upstream accepts (Gemini's is an int32). */
     public static final long MAX_SEED = Integer.MAX_VALUE;
@@ -54,26 +60,44 @@ public record ModelSpec(
         qualities = List.copyOf(qualities);
         prices = List.copyOf(prices);
         whenToUse = List.copyOf(whenToUse);
+        outputFormats = List.copyOf(outputFormats);
     }
 
     /**
      * Checks the caller's options against this model and fills in the defaults. Unsupported capabilities are
-     * rejected here, before any routing, so no upstream sees a request the catalog says it cannot serve.
+     * rejected here, before any routing, so no upstream sees a request the catalog says it cannot serve. A
+     * caller that lets the gateway leave such fields out passes {@code asked.without(unsupported(asked))}.
      */
     public ResolvedOptions resolve(RequestedOptions asked) {
-        if (asked.negativePrompt() && !negativePrompt) {
-            throw unsupported("negative_prompt", "a negative prompt");
+        List<ModelParameter> unsupported = unsupported(asked);
+        if (!unsupported.isEmpty()) {
+            throw unsupported(unsupported.getFirst());
         }
-        if (asked.initImage() && !img2img) {
-            throw unsupported("image", "an init image (img2img)");
+        return new ResolvedOptions(resolveSize(asked), resolveN(asked), resolveSeed(asked), resolveQuality(asked),
+                outputFormat(asked), resolveCompression(asked));
+    }
+
+    /** The fields {@code asked} sends that this model cannot honour, in the order they are reported. */
+    public List<ModelParameter> unsupported(RequestedOptions asked) {
+        return Arrays.stream(ModelParameter.values())
+                .filter(field -> field.sentIn(asked) && !field.honouredBy(this, asked))
+                .toList();
+    }
+
+    /**
+     * The format the images are delivered in: the asked one, or the model's default. An unknown or unlisted
+     * format is an invalid value, never swapped for another: the caller's code would read the bytes wrongly.
+     */
+    public OutputFormat outputFormat(RequestedOptions asked) {
+        if (asked.outputFormat().isEmpty()) {
+            return outputFormats.getFirst();
         }
-        if (asked.seed().isPresent() && !seed) {
-            throw unsupported("seed", "seed reproduction");
-        }
-        if (asked.quality().isPresent() && qualities.isEmpty()) {
-            throw unsupported("quality", "a quality modifier");
-        }
-        return new ResolvedOptions(resolveSize(asked), resolveN(asked), resolveSeed(asked), resolveQuality(asked));
+        String text = asked.outputFormat().get();
+        boolean notEncodable = OutputFormat.parse(text).filter(f -> !ImageEncoder.encodes(f)).isPresent();
+        return OutputFormat.parse(text).filter(outputFormats::contains).orElseThrow(() -> new RequestRejected(
+                Reason.INVALID_VALUE, "output_format", "output_format '" + text + "' is not available for " + id
+                        + (notEncodable ? " (this gateway has no encoder for it)" : "") + ". Supported: "
+                        + join(outputFormats.stream().map(OutputFormat::wireName).toList()) + "."));
     }
 
     /** Length is counted in code points, so a CJK or emoji prompt is measured as a reader would count it. */
@@ -159,7 +183,11 @@ public record ModelSpec(
         return asked.seed();
     }
 
+    /** {@code "auto"}, which OpenAI's SDKs may send, is the model's default quality, as in OpenAI's API. */
     private Optional<String> resolveQuality(RequestedOptions asked) {
+        if (asked.quality().filter("auto"::equals).isPresent()) {
+            return defaultQuality;
+        }
         if (asked.quality().isPresent() && !qualities.contains(asked.quality().get())) {
             throw new RequestRejected(Reason.INVALID_VALUE, "quality", "quality '" + asked.quality().get()
                     + "' is not supported by " + id + ". Supported: " + String.join(", ", qualities) + ".");
@@ -167,9 +195,19 @@ public record ModelSpec(
         return asked.quality().or(() -> defaultQuality);
     }
 
-    private RequestRejected unsupported(String param, String what) {
-        return new RequestRejected(Reason.UNSUPPORTED, param,
-                "Model " + id + " does not support " + what + "; remove '" + param + "' from the request.");
+    private OptionalInt resolveCompression(RequestedOptions asked) {
+        OptionalInt compression = asked.outputCompression();
+        if (compression.isPresent() && (compression.getAsInt() < 0 || compression.getAsInt() > 100)) {
+            throw new RequestRejected(Reason.INVALID_VALUE, "output_compression", "output_compression must be"
+                    + " between 0 and 100; got " + compression.getAsInt() + ".");
+        }
+        return compression;
+    }
+
+    private RequestRejected unsupported(ModelParameter field) {
+        return new RequestRejected(Reason.UNSUPPORTED, field.wire(), "Model " + id + " does not support "
+                + field.what() + "; remove '" + field.wire() + "' from the request, or ask your administrator to"
+                + " let this key drop fields its model cannot honour (unsupported_parameters: \"drop\").");
     }
 
     private static String join(java.util.Collection<?> values) {

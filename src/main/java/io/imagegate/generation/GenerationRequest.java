@@ -1,5 +1,6 @@
 package io.imagegate.generation;
 
+import io.imagegate.auth.UnsupportedParameters;
 import io.imagegate.catalog.RequestedOptions;
 import java.util.Optional;
 
@@ -7,11 +8,13 @@ import java.util.Optional;
  * A generation request as the caller sent it, fields typed but not yet checked against the model.
  *
  * @param user the caller's own end-user id: recorded with the images, never sent upstream
+ * @param unsupportedParameters whether fields the model cannot honour are a 400 or left out
  */
 public record GenerationRequest(
         String model,
         String prompt,
         RequestedOptions options,
         ResponseFormat responseFormat,
-        Optional<String> user) {
+        Optional<String> user,
+        UnsupportedParameters unsupportedParameters) {
 }

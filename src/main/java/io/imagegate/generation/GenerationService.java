@@ -7,6 +7,7 @@ import io.imagegate.billing.Hold;
 import io.imagegate.billing.PriceBook;
 import io.imagegate.catalog.Catalog;
 import io.imagegate.catalog.ImageSize;
+import io.imagegate.catalog.ModelParameter;
 import io.imagegate.catalog.ModelSpec;
 import io.imagegate.catalog.ResolvedOptions;
 import io.imagegate.generation.GenerationRefused.Reason;
@@ -14,8 +15,9 @@ import io.imagegate.ids.IdGenerator;
 import io.imagegate.imaging.ImageBytes;
 import io.imagegate.imaging.ImageDimensions;
 import io.imagegate.imaging.ImageFormat;
+import io.imagegate.imaging.ImageTarget;
 import io.imagegate.imaging.ImageWorkers;
-import io.imagegate.imaging.Resampler;
+import io.imagegate.imaging.Transcoder;
 import io.imagegate.providers.Deadline;
 import io.imagegate.providers.GeneratedImage;
 import io.imagegate.providers.ImageJob;
@@ -83,7 +85,11 @@ public final class GenerationService {
                     + model.id() + "'. Ask your administrator to add it to the key's models.");
         }
         model.checkPrompt(request.prompt());
-        ResolvedOptions options = model.resolve(request.options());
+        List<ModelParameter> dropped = switch (request.unsupportedParameters()) {
+            case REJECT -> List.of();
+            case DROP -> model.unsupported(request.options());
+        };
+        ResolvedOptions options = model.resolve(request.options().without(dropped));
         long seed = options.seed().orElseGet(() -> random.nextLong(ModelSpec.MAX_SEED + 1));
         long unitPrice = prices.unitPrice(model.id(), options.tier(), options.quality())
                 .orElseThrow(() -> new IllegalStateException("no price for " + model.id() + " "
@@ -102,7 +108,8 @@ public final class GenerationService {
         long charged = charging.capture(hold, new ChargeLine(caller.keyId(), requestId, model.id(),
                 options.size().toString(), options.tier().label(), options.quality(), options.n(), delivered.size(),
                 unitPrice));
-        return new GenerationResult(created, options, seed, delivered, charged);
+        return new GenerationResult(created, options, seed, delivered, charged,
+                dropped.stream().map(ModelParameter::wire).sorted().toList());
     }
 
     private List<DeliveredImage> deliver(Caller caller, GenerationRequest request, String requestId, ModelSpec model,
@@ -111,7 +118,7 @@ public final class GenerationService {
                 options.quality(), Deadline.in(model.syncDeadline(), clock));
         List<GeneratedImage> generated = dispatcher.dispatch(model, job);
         List<Callable<Image>> normalising = generated.subList(0, Math.min(generated.size(), options.n())).stream()
-                .<Callable<Image>>map(image -> () -> exactSize(image.bytes(), options.size()))
+                .<Callable<Image>>map(image -> () -> deliverable(image.bytes(), options))
                 .toList();
         List<Image> images = workers.all(normalising);
         List<DeliveredImage> delivered = new ArrayList<>(images.size());
@@ -141,21 +148,22 @@ public final class GenerationService {
     }
 
     /**
-     * The format comes from the bytes, never from the upstream's label; an image of another size than promised
-     * is resampled to it (as a PNG), so the caller always gets exactly the pixels the response promised.
-     * Both are read from the image's first bytes, not from the whole image ({@link ImageDimensions#read(ImageBytes)}).
+     * The format comes from the bytes, never from the upstream's label; an image of another size or format than
+     * promised is converted in one decode and one encode ({@link Transcoder}), so the caller always gets exactly
+     * the pixels and the format the response promised. Size and format are read from the image's first bytes,
+     * not from the whole image ({@link ImageDimensions#read(ImageBytes)}).
      */
-    private static Image exactSize(ImageBytes bytes, ImageSize promised) {
+    private static Image deliverable(ImageBytes bytes, ResolvedOptions options) {
         ImageFormat format = ImageFormat.sniff(bytes).orElseThrow(() -> new UpstreamFailed(
                 "The upstream returned data that is not a PNG, JPEG, WebP or GIF image."));
         ImageDimensions dims = ImageDimensions.read(bytes).orElseThrow(() -> new UpstreamFailed(
                 "The upstream returned a " + format + " image whose size cannot be read."));
-        if (dims.width() == promised.width() && dims.height() == promised.height()) {
-            return new Image(bytes, format);
-        }
-        ImageBytes resampled = Resampler.toExactSize(bytes, promised.width(), promised.height())
-                .orElseThrow(() -> new UpstreamFailed("The upstream returned a " + dims.width() + "x" + dims.height()
-                        + " " + format + " image that cannot be resampled to " + promised + "."));
-        return new Image(resampled, ImageFormat.PNG);
+        ImageSize promised = options.size();
+        ImageTarget target = ImageTarget.of(new ImageDimensions(promised.width(), promised.height()),
+                options.outputFormat(), options.outputCompression());
+        ImageBytes delivered = Transcoder.toTarget(bytes, target).orElseThrow(() -> new UpstreamFailed(
+                "The upstream returned a " + dims.width() + "x" + dims.height() + " " + format + " image that cannot"
+                        + " be converted to a " + promised + " " + options.outputFormat().wireName() + "."));
+        return new Image(delivered, options.outputFormat().imageFormat());
     }
 }

@@ -20,6 +20,8 @@ public enum ErrorCode {
     INSUFFICIENT_BALANCE(402, Type.BILLING, "insufficient_balance"),
     MODEL_NOT_ALLOWED(403, Type.PERMISSION, "model_not_allowed"),
     ACCOUNT_DISABLED(403, Type.PERMISSION, "account_disabled"),
+    /** {@code x-imagegate-unsupported: drop} on a key whose requests are strict. */
+    UNSUPPORTED_PARAMETERS_NOT_ALLOWED(403, Type.PERMISSION, "unsupported_parameters_not_allowed"),
     INVALID_SIGNATURE(403, Type.PERMISSION, "invalid_signature"),
     URL_EXPIRED(403, Type.PERMISSION, "url_expired"),
     NOT_FOUND(404, Type.INVALID_REQUEST, "not_found"),

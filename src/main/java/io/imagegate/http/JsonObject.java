@@ -64,10 +64,10 @@ public final class JsonObject {
         }
     }
 
-    /** The first field not in {@code known}, as a 400 that names it. */
+    /** The first field not in {@code known}, as a 400 that names it; a null one is absent, so it passes. */
     public void rejectUnknown(Set<String> known, String context) {
         for (String name : node.propertyNames()) {
-            if (!known.contains(name)) {
+            if (!known.contains(name) && has(name)) {
                 throw new ApiException(ErrorCode.UNKNOWN_PARAMETER, "Unknown parameter '" + name + "' " + context
                         + ". Known parameters: " + String.join(", ", known.stream().sorted().toList()) + ".", name);
             }

@@ -1,6 +1,7 @@
 /**
  * Format knowledge shared by every provider: recognising image bytes, reading their size from the header,
- * and encoding raw RGB pixels as PNG.
- * It is plain Java with no java.awt, so it behaves the same on a headless server with no fonts installed.
+ * and turning an upstream's image into the size and format the caller was promised ({@link
+ * io.imagegate.imaging.Transcoder}). Pixel work touches only in-memory images (java.awt.image, ImageIO),
+ * never a display or a font, so it behaves the same on a headless server with no fonts installed.
  */
 package io.imagegate.imaging;

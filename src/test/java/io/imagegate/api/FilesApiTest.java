@@ -4,13 +4,24 @@ import static io.imagegate.support.ErrorAssertions.assertError;
 import static io.imagegate.support.Http.query;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.imagegate.ids.IdGenerator;
+import io.imagegate.imaging.ImageBytes;
+import io.imagegate.imaging.ImageFormat;
 import io.imagegate.storage.ExpirySweeper;
+import io.imagegate.storage.ImageStore;
+import io.imagegate.storage.StoredImage;
 import io.imagegate.storage.UrlSigner;
 import io.imagegate.support.Admin.Key;
 import io.imagegate.support.GatewayTest;
 import io.imagegate.support.Http.Response;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.net.URI;
+import java.security.SecureRandom;
+import java.time.Duration;
 import java.time.Instant;
+import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -23,6 +34,9 @@ class FilesApiTest extends GatewayTest {
 
     @Autowired
     ExpirySweeper sweeper;
+
+    @Autowired
+    ImageStore store;
 
     private String url;
     private Key key;
@@ -44,6 +58,22 @@ class FilesApiTest extends GatewayTest {
         assertThat(file.header("content-type")).isEqualTo("image/png");
         assertThat(file.header("cache-control")).contains("private", "max-age=");
         assertThat(file.body()).startsWith(0x89, 'P', 'N', 'G');
+    }
+
+    @Test
+    void aStoredJpegHasAJpgUrlServedAsImageJpeg() throws IOException {
+        String id = new IdGenerator(new SecureRandom()).image();
+        ByteArrayOutputStream jpeg = new ByteArrayOutputStream();
+        ImageIO.write(new BufferedImage(8, 8, BufferedImage.TYPE_3BYTE_BGR), "jpeg", jpeg);
+        store.put(id, ImageFormat.JPEG, ImageBytes.of(jpeg.toByteArray()));
+
+        URI jpegUrl = store.url(new StoredImage(id, ImageFormat.JPEG, Instant.now().plus(Duration.ofHours(1))));
+        Response file = http.get(jpegUrl.toString());
+
+        assertThat(jpegUrl.getPath()).endsWith("/" + id + ".jpg");
+        assertThat(file.status()).isEqualTo(200);
+        assertThat(file.header("content-type")).isEqualTo("image/jpeg");
+        assertThat(file.body()).isEqualTo(jpeg.toByteArray());
     }
 
     @Test

@@ -76,10 +76,10 @@ class GenerationErrorsTest extends GatewayTest {
 
     @Test
     void unknownFieldIs400NamingIt() {
-        Response response = generate("{\"model\": \"nano-banana\", \"prompt\": \"a red fox\", \"style\": \"vivid\"}");
+        Response response = generate("{\"model\": \"nano-banana\", \"prompt\": \"a red fox\", \"colour\": \"red\"}");
 
-        assertError(response, 400, "invalid_request_error", "unknown_parameter", "style");
-        assertThat(response.error().get("message").asString()).contains("'style'");
+        assertError(response, 400, "invalid_request_error", "unknown_parameter", "colour");
+        assertThat(response.error().get("message").asString()).contains("'colour'");
     }
 
     @Test

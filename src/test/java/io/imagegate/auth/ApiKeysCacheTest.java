@@ -95,7 +95,7 @@ class ApiKeysCacheTest {
         assertThat(nodeB.authenticate(key.secret(), null).limits()).isEqualTo(KeyLimits.NONE);
         KeyLimits limited = new KeyLimits(OptionalInt.of(60), OptionalInt.of(2));
 
-        nodeA.setLimits(key.id(), limited);
+        nodeA.update(key.id(), limited, UnsupportedParameters.REJECT);
 
         assertThat(nodeA.authenticate(key.secret(), null).limits()).isEqualTo(limited);
         nanosB.addAndGet(ApiKeys.LOOKUP_TTL.toNanos());
@@ -120,7 +120,7 @@ class ApiKeysCacheTest {
 
     private CreatedKey newKey() {
         String account = accounts.create("acme", 1_000_000).id();
-        return nodeA.create(account, Optional.empty(), KeyLimits.NONE);
+        return nodeA.create(account, Optional.empty(), KeyLimits.NONE, UnsupportedParameters.REJECT);
     }
 
     private static void assertRefused(ApiKeys node, String secret, AuthenticationFailed.Reason reason) {

@@ -3,6 +3,7 @@ package io.imagegate.bench;
 import io.imagegate.ImagegateApplication;
 import io.imagegate.auth.ApiKeys;
 import io.imagegate.auth.KeyLimits;
+import io.imagegate.auth.UnsupportedParameters;
 import io.imagegate.billing.Account;
 import io.imagegate.billing.Accounts;
 import io.imagegate.billing.ChargeLine;
@@ -123,7 +124,8 @@ public final class MoneyBench {
         for (int i = 0; i < accountCount; i++) {
             Account account = accounts.create("bench-" + i, OPENING);
             created.add(account.id());
-            payers.add(new Payer(account.id(), keys.create(account.id(), Optional.empty(), KeyLimits.NONE).id()));
+            payers.add(new Payer(account.id(), keys.create(account.id(), Optional.empty(), KeyLimits.NONE,
+                    UnsupportedParameters.REJECT).id()));
         }
         Samples latencies = new Samples();
         Map<String, Long> errors = new TreeMap<>();

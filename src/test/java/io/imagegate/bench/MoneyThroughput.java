@@ -2,6 +2,7 @@ package io.imagegate.bench;
 
 import io.imagegate.auth.ApiKeys;
 import io.imagegate.auth.KeyLimits;
+import io.imagegate.auth.UnsupportedParameters;
 import io.imagegate.billing.Account;
 import io.imagegate.billing.Accounts;
 import io.imagegate.billing.ChargeLine;
@@ -78,7 +79,8 @@ public final class MoneyThroughput {
         List<Payer> payers = new ArrayList<>();
         for (int i = 0; i < accountCount; i++) {
             Account account = accounts.create("bench " + i, opening);
-            payers.add(new Payer(account.id(), keys.create(account.id(), Optional.empty(), KeyLimits.NONE).id()));
+            payers.add(new Payer(account.id(), keys.create(account.id(), Optional.empty(), KeyLimits.NONE,
+                    UnsupportedParameters.REJECT).id()));
         }
 
         System.out.printf("%s (pool of %d), %d callers on %d accounts, java %s, %d cores%n", database.safeUrl(),

@@ -191,6 +191,31 @@ class ChargingApiTest extends GatewayTest {
         admin.assertBooksBalance();
     }
 
+    /** The README's way to make sandbox images free: an admin prices the model at 0. */
+    @Test
+    void aModelPricedAtZeroGeneratesForAnEmptyAccountAndChargesNothing() {
+        Key key = admin.newKey("0");
+        String seedream = "{\"model\":\"seedream-v4\",\"prompt\":\"a fox\",\"size\":\"1024x1024\",\"response_format\":\"b64_json\"}";
+        assertError(http.post("/v1/images/generations", seedream, key.header()), 402, "billing_error",
+                "insufficient_balance", null);
+        try {
+            Response changed = admin.put("/admin/v1/prices/seedream-v4", "{\"prices\":["
+                    + "{\"size_tier\":\"1K\",\"price\":\"0\"},{\"size_tier\":\"2K\",\"price\":\"0.00\"},"
+                    + "{\"size_tier\":\"4K\",\"price\":\"0\"}]}");
+            Response free = http.post("/v1/images/generations", seedream, key.header());
+
+            assertThat(changed.status()).as(changed.toString()).isEqualTo(200);
+            assertThat(publicPrice("seedream-v4", "2K")).isEqualTo("0.00");
+            assertThat(free.status()).as(free.toString()).isEqualTo(200);
+            assertThat(free.header("x-imagegate-charged")).isEqualTo("0.00");
+            assertThat(admin.balance(key.accountId())).isEqualTo("0.00");
+        } finally {
+            admin.put("/admin/v1/prices/seedream-v4", "{\"prices\":[{\"size_tier\":\"1K\",\"price\":\"0.03\"},"
+                    + "{\"size_tier\":\"2K\",\"price\":\"0.03\"},{\"size_tier\":\"4K\",\"price\":\"0.03\"}]}");
+        }
+        admin.assertBooksBalance();
+    }
+
     @Test
     void aPriceTableMustPriceExactlyWhatTheModelProduces() {
         assertError(admin.put("/admin/v1/prices/seedream-v4", "{\"prices\":[{\"size_tier\":\"1K\",\"price\":\"0.05\"}]}"),

@@ -105,9 +105,11 @@ class ModelSpecTest {
     }
 
     private static RequestedOptions asked(String size, String ratio, Integer n, Long seed, String quality) {
+        RequestedOptions none = RequestedOptions.NONE;
         return new RequestedOptions(Optional.ofNullable(size), Optional.ofNullable(ratio),
                 n == null ? OptionalInt.empty() : OptionalInt.of(n),
                 seed == null ? OptionalLong.empty() : OptionalLong.of(seed),
-                Optional.ofNullable(quality), false, false);
+                Optional.ofNullable(quality), false, false, none.style(), none.background(), none.moderation(),
+                none.outputFormat(), none.outputCompression());
     }
 }

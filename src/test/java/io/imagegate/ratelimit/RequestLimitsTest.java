@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.imagegate.auth.Caller;
 import io.imagegate.auth.KeyLimits;
+import io.imagegate.auth.UnsupportedParameters;
 import io.imagegate.ratelimit.ConcurrencyLimiter.Lease;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -65,7 +66,7 @@ class RequestLimitsTest {
         RequestLimits limits = limits(new KeyLimits(OptionalInt.of(100), OptionalInt.of(1)));
         Caller plain = caller(KeyLimits.NONE);
         Caller own = new Caller("key_2", "acct_1", Optional.empty(), false,
-                new KeyLimits(OptionalInt.of(5), OptionalInt.empty()));
+                new KeyLimits(OptionalInt.of(5), OptionalInt.empty()), UnsupportedParameters.REJECT);
 
         assertThat(limits.countRequest(plain).orElseThrow().limit()).isEqualTo(100);
         assertThat(limits.countRequest(own).orElseThrow().limit()).isEqualTo(5);
@@ -79,6 +80,6 @@ class RequestLimitsTest {
     }
 
     private static Caller caller(KeyLimits limits) {
-        return new Caller("key_1", "acct_1", Optional.empty(), false, limits);
+        return new Caller("key_1", "acct_1", Optional.empty(), false, limits, UnsupportedParameters.REJECT);
     }
 }

@@ -7,11 +7,13 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.SplittableRandom;
 
 /**
  * Paints a deterministic picture for a request: a seeded gradient with soft circles, rings and bands, the
- * prompt as a caption and a footer naming model, seed and size. Identical requests give identical bytes,
+ * prompt as a caption, a footer naming model, seed and size, and a "SANDBOX" mark in the top-left corner so
+ * the picture is never taken for an upstream's. Identical requests give identical bytes,
  * and any change to the request changes the whole picture, so tests and demos can tell results apart.
  */
 public final class SandboxPainter {
@@ -26,6 +28,11 @@ public final class SandboxPainter {
     private static final int FOOTER_KEEP = 64;
     private static final int MAX_CAPTION_LINES = 12;
     private static final int MIN_COLUMNS = 4; // room for "..." after one character
+    // Solid amber and near-black rather than blended: the mark reads the same on any background, and a test
+    // can find it by its exact colours.
+    private static final String MARK_WORD = "SANDBOX";
+    private static final int MARK_FILL = 0xFFC400;
+    private static final int MARK_INK = 0x1A1A1A;
 
     private SandboxPainter() {
     }
@@ -49,6 +56,7 @@ public final class SandboxPainter {
         paintCaption(canvas, prompt);
         paintFooter(canvas, model + " | seed " + seed + " | " + width + "x" + height
                 + (quality == null ? "" : " | " + quality));
+        paintMark(canvas); // last, so no darkened band dims it
         return canvas.rgb();
     }
 
@@ -213,6 +221,42 @@ public final class SandboxPainter {
         canvas.text(line.isEmpty() ? "" : line.get(0), margin, canvas.height() - stripHeight + scale, scale);
     }
 
+    /**
+     * Where the "SANDBOX" mark goes: a band flush with the top-left corner, the word in the bitmap font at
+     * {@code scale} with {@link #PADDING} font pixels around it, about a quarter of a square image's width.
+     */
+    record Mark(int scale) {
+
+        static final int PADDING = 2;
+
+        /** Empty when the image is too small to carry the mark without hiding the picture. */
+        static Optional<Mark> of(int width, int height) {
+            Mark mark = new Mark(Math.max(1, Math.min(width, height) / 160));
+            return mark.width() <= width && 4 * mark.height() <= height ? Optional.of(mark) : Optional.empty();
+        }
+
+        int width() {
+            return (MARK_WORD.length() * BitmapFont.CELL_WIDTH - 1 + 2 * PADDING) * scale;
+        }
+
+        // The glyph cell's two descender rows, empty in capitals, serve as the padding below the word.
+        int height() {
+            return (PADDING + BitmapFont.GLYPH_HEIGHT) * scale;
+        }
+
+        int textOffset() {
+            return PADDING * scale;
+        }
+    }
+
+    private static void paintMark(Canvas canvas) {
+        Mark.of(canvas.width(), canvas.height()).ifPresent(mark -> {
+            canvas.fill(mark.width(), mark.height(), MARK_FILL);
+            BitmapFont.draw(canvas.rgb(), canvas.width(), canvas.height(), MARK_WORD, mark.textOffset(),
+                    mark.textOffset(), mark.scale(), MARK_INK);
+        });
+    }
+
     private static int hsv(double hue, double saturation, double value) {
         double h = (hue - Math.floor(hue)) * 6;
         int sector = (int) h % 6;
@@ -299,6 +343,17 @@ public final class SandboxPainter {
             int end = Math.clamp(toRow, 0, height) * width * 3;
             for (int i = Math.clamp(fromRow, 0, height) * width * 3; i < end; i++) {
                 rgb[i] = (byte) ((rgb[i] & 0xFF) * keep >> 8);
+            }
+        }
+
+        /** Fills the rectangle from the top-left corner to ({@code toX}, {@code toY}), exclusive. */
+        void fill(int toX, int toY, int colour) {
+            for (int y = 0; y < Math.min(toY, height); y++) {
+                for (int i = y * width * 3, end = i + Math.min(toX, width) * 3; i < end; i += 3) {
+                    rgb[i] = (byte) (colour >> 16);
+                    rgb[i + 1] = (byte) (colour >> 8);
+                    rgb[i + 2] = (byte) colour;
+                }
             }
         }
 

@@ -19,6 +19,8 @@ class SandboxPainterTest {
     private static final String MODEL = "sandbox-1";
     private static final String PROMPT = "a lighthouse on a cliff at dusk, oil painting";
     private static final int TEXT_COLOUR = 0xF4F4F4;
+    private static final int MARK_FILL = 0xFFC400;
+    private static final int MARK_INK = 0x1A1A1A;
 
     @Test
     void theSameRequestPaintsByteIdenticalPngs() {
@@ -83,6 +85,41 @@ class SandboxPainterTest {
         assertThat(countColour(image, TEXT_COLOUR, 200, 312)).isGreaterThanOrEqualTo(604);
     }
 
+    @ParameterizedTest
+    @CsvSource({"256, 256", "512, 512", "1024, 1024", "2048, 2048", "1536, 1024", "768, 1344", "2048, 256"})
+    void marksEveryPictureSandboxInItsTopLeftCorner(int width, int height) throws IOException {
+        SandboxPainter.Mark mark = SandboxPainter.Mark.of(width, height).orElseThrow();
+        // The word drawn on its own, amber behind near-black, where the painter says the mark goes.
+        int scale = mark.scale();
+        byte[] expected = new byte[mark.width() * mark.height() * 3];
+        for (int i = 0; i < expected.length; i += 3) {
+            expected[i] = (byte) (MARK_FILL >> 16);
+            expected[i + 1] = (byte) (MARK_FILL >> 8);
+            expected[i + 2] = (byte) MARK_FILL;
+        }
+        BitmapFont.draw(expected, mark.width(), mark.height(), "SANDBOX", 2 * scale, 2 * scale, scale, MARK_INK);
+
+        for (long seed : new long[] {1, 2}) {
+            BufferedImage image = decode(SandboxPainter.paintPng(MODEL, PROMPT, seed, width, height, null));
+            for (int y = 0; y < mark.height(); y++) {
+                for (int x = 0; x < mark.width(); x++) {
+                    int i = (y * mark.width() + x) * 3;
+                    int rgb = (expected[i] & 0xFF) << 16 | (expected[i + 1] & 0xFF) << 8 | expected[i + 2] & 0xFF;
+                    assertThat(image.getRGB(x, y) & 0xFFFFFF).as("pixel %d,%d of the mark", x, y).isEqualTo(rgb);
+                }
+            }
+        }
+        assertThat(mark.width()).as("big enough to see").isGreaterThanOrEqualTo(Math.min(width, height) / 6);
+        // 7 capitals of about 15 lit font pixels each: the word is really there, not just the band.
+        assertThat(countColour(expected, MARK_INK)).isGreaterThanOrEqualTo(7 * 10 * scale * scale);
+    }
+
+    @Test
+    void anImageTooSmallForTheMarkIsPaintedWithoutIt() {
+        assertThat(SandboxPainter.Mark.of(7, 300)).isEmpty();
+        assertThat(SandboxPainter.Mark.of(300, 40)).isEmpty();
+    }
+
     @Test
     void aVeryLongPromptStillPaintsAFullPicture() throws IOException {
         String prompt = "an ever longer prompt about mountains and rivers ".repeat(700).substring(0, 32_000);
@@ -134,6 +171,16 @@ class SandboxPainterTest {
             }
         }
         return differing / (double) ((long) (toRow - fromRow) * a.getWidth());
+    }
+
+    private static int countColour(byte[] rgb, int colour) {
+        int count = 0;
+        for (int i = 0; i < rgb.length; i += 3) {
+            if (((rgb[i] & 0xFF) << 16 | (rgb[i + 1] & 0xFF) << 8 | rgb[i + 2] & 0xFF) == colour) {
+                count++;
+            }
+        }
+        return count;
     }
 
     private static int countColour(BufferedImage image, int rgb, int fromRow, int toRow) {
