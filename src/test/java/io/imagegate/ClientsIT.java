@@ -13,6 +13,7 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -105,14 +106,19 @@ class ClientsIT {
     }
 
     @Test
-    void openAiNodeGetsTheSizeAndSeedItAsked() throws Exception {
+    void openAiNodeGetsTheSizeFormatAndSeedItAsked() throws Exception {
         Key key = admin.newKey();
         Path dir = ClientPackages.nodeDir();
         Path file = Files.writeString(dir.resolve("openai-node.mjs"), example("OpenAI Node", "js"));
 
         Program.Result run = runExample(key, dir, List.of("node", file.toString()), file);
 
-        assertPng(http.get(urlIn(run)).body(), 1024, 1536);
+        String url = urlIn(run);
+        assertThat(URI.create(url).getPath()).endsWith(".jpg");
+        Response image = http.get(url);
+        assertThat(image.header("content-type")).isEqualTo("image/jpeg");
+        assertThat(image.body()).as("JPEG signature").startsWith((byte) 0xFF, (byte) 0xD8, (byte) 0xFF);
+        assertSize(image.body(), 1024, 1536);
         assertThat(run.lines()).as(run.output()).contains("seed 7");
         assertUsage(key, 1, 1, "0.039");
     }
@@ -223,6 +229,10 @@ class ClientsIT {
 
     private static void assertPng(byte[] bytes, int width, int height) throws IOException {
         assertThat(bytes).as("PNG signature").startsWith((byte) 0x89, (byte) 'P', (byte) 'N', (byte) 'G');
+        assertSize(bytes, width, height);
+    }
+
+    private static void assertSize(byte[] bytes, int width, int height) throws IOException {
         BufferedImage image = ImageIO.read(new ByteArrayInputStream(bytes));
         assertThat(image.getWidth()).isEqualTo(width);
         assertThat(image.getHeight()).isEqualTo(height);
