@@ -23,7 +23,7 @@ public enum ModelParameter {
     /** gpt-image's moderation level; {@code "auto"} is the upstream's own, which is honoured. */
     MODERATION("moderation", "a moderation level other than \"auto\""),
     /** Meaningful for lossy output only, as in OpenAI's API. */
-    OUTPUT_COMPRESSION("output_compression", "output_compression with png output (it applies to jpeg and webp)");
+    OUTPUT_COMPRESSION("output_compression", "output_compression with png output (it applies to jpeg)");
 
     private static final String AUTO = "auto";
 
