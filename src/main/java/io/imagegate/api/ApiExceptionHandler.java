@@ -134,7 +134,7 @@ public class ApiExceptionHandler {
         }
         log.error("Unexpected failure", e);
         return render(new ApiException(ErrorCode.INTERNAL_ERROR, "The gateway failed unexpectedly; nothing was"
-                + " charged. Retry, and report the x-request-id if it happens again."));
+                + " charged. Retry, and report the x-imagegate-request-id if it happens again."));
     }
 
     private ResponseEntity<Object> spring(Exception e, HttpStatus status, HttpServletRequest request) {

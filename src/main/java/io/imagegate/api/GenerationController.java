@@ -103,20 +103,23 @@ public class GenerationController {
         Optional<String> key = idempotencyKey(idempotencyKey);
         UnsupportedParameters policy = unsupportedParameters(caller, unsupportedHeader);
         String requestId = RequestIdFilter.of(http);
+        Optional<String> clientRequestId = RequestIdFilter.clientOf(http);
         return () -> {
             MDC.put(RequestIdFilter.MDC_KEY, requestId);
+            clientRequestId.ifPresent(id -> MDC.put(RequestIdFilter.CLIENT_MDC_KEY, id));
             try {
-                return respond(caller, body, policy, key, requestId);
+                return respond(caller, body, policy, key, requestId, clientRequestId);
             } finally {
                 MDC.remove(RequestIdFilter.MDC_KEY);
+                MDC.remove(RequestIdFilter.CLIENT_MDC_KEY);
             }
         };
     }
 
     private ResponseEntity<?> respond(Caller caller, JsonObject body, UnsupportedParameters policy,
-            Optional<String> key, String requestId) {
+            Optional<String> key, String requestId, Optional<String> clientRequestId) {
         if (key.isEmpty()) {
-            GenerationResult result = run(caller, body, policy, requestId);
+            GenerationResult result = run(caller, body, policy, requestId, clientRequestId);
             return ok(response(result), result.chargedMicros(), result.seed(), result.ignored(), false);
         }
         Claim claim = idempotency.claim(caller.accountId(), key.get(), body.canonicalSha256(), IDEMPOTENCY_LOCK);
@@ -131,7 +134,7 @@ public class GenerationController {
                 GenerationResult result;
                 String rendered;
                 try {
-                    result = run(caller, body, policy, requestId);
+                    result = run(caller, body, policy, requestId, clientRequestId);
                     rendered = json.writeValueAsString(response(result));
                 } catch (RuntimeException failed) {
                     idempotency.abandon(caller.accountId(), key.get());
@@ -144,8 +147,9 @@ public class GenerationController {
     }
 
     /** Holds one of the key's concurrency slots while it runs, and gives it back however it ends. */
-    private GenerationResult run(Caller caller, JsonObject body, UnsupportedParameters policy, String requestId) {
-        GenerationRequest request = parse(body, policy);
+    private GenerationResult run(Caller caller, JsonObject body, UnsupportedParameters policy, String requestId,
+            Optional<String> clientRequestId) {
+        GenerationRequest request = parse(body, policy, clientRequestId);
         try (Lease slot = limits.startGeneration(caller)) {
             return generations.generate(caller, request, requestId);
         }
@@ -210,7 +214,7 @@ public class GenerationController {
         return asked;
     }
 
-    static GenerationRequest parse(JsonObject body, UnsupportedParameters policy) {
+    static GenerationRequest parse(JsonObject body, UnsupportedParameters policy, Optional<String> clientRequestId) {
         body.rejectUnknown(FIELDS, "in an image generation request");
         String model = body.requireString("model");
         String prompt = body.requireString("prompt");
@@ -231,7 +235,8 @@ public class GenerationController {
                 body.optionalString("moderation"),
                 body.optionalString("output_format"),
                 body.optionalInt("output_compression"));
-        return new GenerationRequest(model, prompt, options, responseFormat(body), user(body), policy);
+        return new GenerationRequest(model, prompt, options, responseFormat(body), user(body), policy,
+                clientRequestId);
     }
 
     private static Optional<String> user(JsonObject body) {

@@ -5,11 +5,14 @@ import java.util.Optional;
 /**
  * What one generation delivered and what each image costs: everything a charge row records.
  *
+ * @param requestId       the server's id of the request, unique: what a refund names
+ * @param clientRequestId the caller's {@code x-request-id}, kept for the caller's own search
  * @param unitPriceMicros the price paid per image, fixed when the hold was placed
  */
 public record ChargeLine(
         String keyId,
         String requestId,
+        Optional<String> clientRequestId,
         String model,
         String size,
         String sizeTier,

@@ -104,10 +104,12 @@ public final class Charging {
                 unhold(hold);
             }
             jdbc.sql("""
-                    INSERT INTO charges (id, account_id, key_id, request_id, model, size, size_tier, quality,
-                                         n_requested, n_delivered, unit_price_micros, amount_micros, created_at)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                    .params(hold.id(), hold.accountId(), line.keyId(), line.requestId(), line.model(), line.size(),
+                    INSERT INTO charges (id, account_id, key_id, request_id, client_request_id, model, size,
+                                         size_tier, quality, n_requested, n_delivered, unit_price_micros,
+                                         amount_micros, created_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                    .params(hold.id(), hold.accountId(), line.keyId(), line.requestId(),
+                            line.clientRequestId().orElse(null), line.model(), line.size(),
                             line.sizeTier(), line.quality().orElse(null), line.nRequested(), line.nDelivered(),
                             line.unitPriceMicros(), charged, clock.instant().getEpochSecond())
                     .update();

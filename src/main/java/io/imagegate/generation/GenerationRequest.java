@@ -9,6 +9,7 @@ import java.util.Optional;
  *
  * @param user the caller's own end-user id: recorded with the images, never sent upstream
  * @param unsupportedParameters whether fields the model cannot honour are a 400 or left out
+ * @param clientRequestId the caller's {@code x-request-id}: recorded beside the server's, never a key for money
  */
 public record GenerationRequest(
         String model,
@@ -16,5 +17,6 @@ public record GenerationRequest(
         RequestedOptions options,
         ResponseFormat responseFormat,
         Optional<String> user,
-        UnsupportedParameters unsupportedParameters) {
+        UnsupportedParameters unsupportedParameters,
+        Optional<String> clientRequestId) {
 }

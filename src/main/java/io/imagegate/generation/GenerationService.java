@@ -105,7 +105,8 @@ public final class GenerationService {
             charging.release(hold);
             throw failed;
         }
-        long charged = charging.capture(hold, new ChargeLine(caller.keyId(), requestId, model.id(),
+        long charged = charging.capture(hold, new ChargeLine(caller.keyId(), requestId, request.clientRequestId(),
+                model.id(),
                 options.size().toString(), options.tier().label(), options.quality(), options.n(), delivered.size(),
                 unitPrice));
         return new GenerationResult(created, options, seed, delivered, charged,
@@ -137,6 +138,7 @@ public final class GenerationService {
     private URI store(Caller caller, GenerationRequest request, String requestId, ModelSpec model, ImageSize size,
             Image image, Instant created) {
         ImageRecord record = new ImageRecord(ids.image(), caller.accountId(), caller.keyId(), requestId,
+                request.clientRequestId(),
                 request.user(), model.id(), size.width(), size.height(), image.format(), image.bytes().size(),
                 created, created.plus(imageTtl));
         store.put(record.id(), image.format(), image.bytes());

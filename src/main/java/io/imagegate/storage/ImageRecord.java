@@ -4,12 +4,18 @@ import io.imagegate.imaging.ImageFormat;
 import java.time.Instant;
 import java.util.Optional;
 
-/** What the database keeps about one stored image: who made it, for which request, and until when. */
+/**
+ * What the database keeps about one stored image: who made it, for which request, and until when.
+ *
+ * @param requestId       the server's id of the request
+ * @param clientRequestId the caller's {@code x-request-id}, when it sent one
+ */
 public record ImageRecord(
         String id,
         String accountId,
         String keyId,
         String requestId,
+        Optional<String> clientRequestId,
         Optional<String> endUser,
         String model,
         int width,

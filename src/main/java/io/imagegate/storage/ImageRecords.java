@@ -16,10 +16,11 @@ public final class ImageRecords {
 
     public void insert(ImageRecord image) {
         jdbc.sql("""
-                INSERT INTO images (id, account_id, key_id, request_id, end_user, model, width, height, format,
-                                    byte_size, created_at, expires_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(image.id(), image.accountId(), image.keyId(), image.requestId(), image.endUser().orElse(null),
+                INSERT INTO images (id, account_id, key_id, request_id, client_request_id, end_user, model, width,
+                                    height, format, byte_size, created_at, expires_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(image.id(), image.accountId(), image.keyId(), image.requestId(),
+                        image.clientRequestId().orElse(null), image.endUser().orElse(null),
                         image.model(),
                         image.width(), image.height(), image.format().name(), image.byteSize(),
                         image.createdAt().getEpochSecond(), image.expiresAt().getEpochSecond())

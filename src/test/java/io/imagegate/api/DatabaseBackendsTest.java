@@ -54,15 +54,63 @@ class DatabaseBackendsTest extends GatewayTest {
         Response file = http.get(response.json().get("data").get(0).get("url").asString());
         assertThat(file.status()).isEqualTo(200);
         Map<String, Object> image = jdbc.sql("""
-                SELECT request_id, end_user, model, width, height, format, byte_size, created_at, expires_at
+                SELECT request_id, client_request_id, end_user, model, width, height, format, byte_size, created_at,
+                       expires_at
                 FROM images WHERE account_id = ?""").param(key.accountId()).query().singleRow();
-        assertThat(image).containsEntry("request_id", "trace-db-backends").containsEntry("end_user", "end-user-7")
+        assertThat(image).containsEntry("request_id", response.header("x-imagegate-request-id"))
+                .containsEntry("client_request_id", "trace-db-backends").containsEntry("end_user", "end-user-7")
                 .containsEntry("model", "nano-banana").containsEntry("format", "PNG");
         assertThat(((Number) image.get("width")).intValue()).isEqualTo(1024);
         assertThat(((Number) image.get("height")).intValue()).isEqualTo(1024);
         assertThat(((Number) image.get("byte_size")).longValue()).isEqualTo(file.body().length);
         assertThat(((Number) image.get("expires_at")).longValue() - ((Number) image.get("created_at")).longValue())
                 .isEqualTo(86_400L);
+    }
+
+    @Test
+    void twoRequestsSharingOneClientIdAreTwoRequestsAndARefundGivesBackOne() {
+        Key key = admin.newKey("1.00");
+        Map<String, String> headers = new HashMap<>(key.header());
+        headers.put("x-request-id", "retry-of-the-same-click");
+        String body = "{\"model\":\"nano-banana\",\"prompt\":\"a lighthouse\",\"response_format\":\"b64_json\"}";
+
+        Response first = http.post(GENERATE, body, headers);
+        Response second = http.post(GENERATE, body, headers);
+
+        assertThat(first.header("x-request-id")).isEqualTo("retry-of-the-same-click");
+        assertThat(second.header("x-request-id")).isEqualTo("retry-of-the-same-click");
+        String firstId = first.header("x-imagegate-request-id");
+        assertThat(firstId).startsWith("req_").isNotEqualTo(second.header("x-imagegate-request-id"));
+        assertThat(jdbc.sql("SELECT request_id FROM charges WHERE account_id = ? AND client_request_id = ?")
+                .params(key.accountId(), "retry-of-the-same-click").query(String.class).list())
+                .containsExactlyInAnyOrder(firstId, second.header("x-imagegate-request-id"));
+
+        Response refunded = admin.post("/admin/v1/accounts/" + key.accountId() + "/refunds",
+                "{\"request_id\":\"" + firstId + "\"}");
+        assertThat(refunded.status()).as(refunded.toString()).isEqualTo(200);
+        assertThat(refunded.json().get("refunded").asString()).as("one request's charge").isEqualTo("0.039");
+        assertThat(admin.balance(key.accountId())).isEqualTo("0.961");
+        assertError(admin.post("/admin/v1/accounts/" + key.accountId() + "/refunds",
+                "{\"request_id\":\"retry-of-the-same-click\"}"), 404, "invalid_request_error", "not_found",
+                "request_id");
+        admin.assertBooksBalance();
+    }
+
+    @Test
+    void aClientRequestIdAsLongAsTheApiAcceptsIsKept() {
+        Key key = admin.newKey();
+        String longest = "t".repeat(128);
+        Map<String, String> headers = new HashMap<>(key.header());
+        headers.put("x-request-id", longest);
+
+        Response response = http.post(GENERATE, "{\"model\":\"nano-banana\",\"prompt\":\"a lighthouse\"}", headers);
+
+        assertThat(response.status()).as(response.toString()).isEqualTo(200);
+        assertThat(response.header("x-request-id")).isEqualTo(longest);
+        assertThat(jdbc.sql("SELECT client_request_id FROM charges WHERE request_id = ?")
+                .param(response.header("x-imagegate-request-id")).query(String.class).single()).isEqualTo(longest);
+        assertThat(jdbc.sql("SELECT client_request_id FROM images WHERE account_id = ?")
+                .param(key.accountId()).query(String.class).single()).isEqualTo(longest);
     }
 
     @Test

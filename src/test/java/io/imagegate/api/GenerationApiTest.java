@@ -10,6 +10,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.Base64;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeEach;
@@ -190,6 +191,9 @@ class GenerationApiTest extends GatewayTest {
         assertThat(refused.status()).isEqualTo(401);
         assertThat(refused.header("x-request-id")).isEqualTo("my-trace-456");
         assertThat(generated.header("x-request-id")).startsWith("req_");
+        assertThat(List.of(ok, refused, generated)).as("the server's own id on every answer")
+                .allSatisfy(r -> assertThat(r.header("x-imagegate-request-id")).startsWith("req_"));
+        assertThat(generated.header("x-imagegate-request-id")).isEqualTo(generated.header("x-request-id"));
     }
 
     @Test

@@ -173,8 +173,8 @@ public final class MoneyBench {
     private void chargeOnce(Payer payer) {
         String requestId = ids.request();
         Hold hold = charging.hold(payer.accountId(), requestId, PRICE, HOLD_LIFETIME);
-        long charged = charging.capture(hold, new ChargeLine(payer.keyId(), requestId, "nano-banana", "1024x1024",
-                "1K", Optional.empty(), 1, 1, PRICE));
+        long charged = charging.capture(hold, new ChargeLine(payer.keyId(), requestId, Optional.empty(),
+                "nano-banana", "1024x1024", "1K", Optional.empty(), 1, 1, PRICE));
         captured.addAndGet(charged);
     }
 
