@@ -28,6 +28,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import org.slf4j.MDC;
 import org.springframework.http.HttpHeaders;
@@ -90,7 +92,8 @@ public class GenerationController {
      * <p>Without an {@code Idempotency-Key} the response object goes to the message converter, which writes it
      * straight to the socket: a {@code b64_json} image is base64-encoded as it is sent, never held as text.
      * Under a key the body is rendered to a string here instead, so that a replay sends the very same bytes
-     * (same URLs) as the first response; that string is what the key keeps.
+     * (same URLs) as the first response; that string is what the key keeps, written in the charge's own
+     * transaction.
      * Every request counts against the key's rate, replays included; only a generation that runs holds one of
      * the key's concurrency slots, so a replay, which answers at once, never waits for one.
      */
@@ -119,7 +122,7 @@ public class GenerationController {
     private ResponseEntity<?> respond(Caller caller, JsonObject body, UnsupportedParameters policy,
             Optional<String> key, String requestId, Optional<String> clientRequestId) {
         if (key.isEmpty()) {
-            GenerationResult result = run(caller, body, policy, requestId, clientRequestId);
+            GenerationResult result = run(caller, body, policy, requestId, clientRequestId, priced -> { });
             return ok(response(result), result.chargedMicros(), result.seed(), result.ignored(), false);
         }
         Claim claim = idempotency.claim(caller.accountId(), key.get(), body.canonicalSha256(), IDEMPOTENCY_LOCK);
@@ -131,27 +134,31 @@ public class GenerationController {
                     + " Idempotency-Key was already used with a different request body. Use a new key for a new"
                     + " request.");
             case Claimed claimed -> {
+                // Rendered and kept inside the charge's transaction: a charged request always has its response
+                // kept, so a retry after any crash is a replay, never a second charge.
+                AtomicReference<String> rendered = new AtomicReference<>();
                 GenerationResult result;
-                String rendered;
                 try {
-                    result = run(caller, body, policy, requestId, clientRequestId);
-                    rendered = json.writeValueAsString(response(result));
+                    result = run(caller, body, policy, requestId, clientRequestId, priced -> {
+                        rendered.set(json.writeValueAsString(response(priced)));
+                        idempotency.complete(caller.accountId(), key.get(), rendered.get(), priced.seed(),
+                                priced.ignored());
+                    });
                 } catch (RuntimeException failed) {
                     idempotency.abandon(caller.accountId(), key.get());
                     throw failed;
                 }
-                idempotency.complete(caller.accountId(), key.get(), rendered, result.seed(), result.ignored());
-                yield ok(rendered, result.chargedMicros(), result.seed(), result.ignored(), false);
+                yield ok(rendered.get(), result.chargedMicros(), result.seed(), result.ignored(), false);
             }
         };
     }
 
     /** Holds one of the key's concurrency slots while it runs, and gives it back however it ends. */
     private GenerationResult run(Caller caller, JsonObject body, UnsupportedParameters policy, String requestId,
-            Optional<String> clientRequestId) {
+            Optional<String> clientRequestId, Consumer<GenerationResult> withCharge) {
         GenerationRequest request = parse(body, policy, clientRequestId);
         try (Lease slot = limits.startGeneration(caller)) {
-            return generations.generate(caller, request, requestId);
+            return generations.generate(caller, request, requestId, withCharge);
         }
     }
 

@@ -54,9 +54,12 @@ class BillingConfig {
         return new UsageReport(jdbc);
     }
 
+    /** Like the holds, the keys of this node's requests that died with it are freed before it serves. */
     @Bean
-    Idempotency idempotency(JdbcClient jdbc, Clock clock) {
-        return new Idempotency(jdbc, clock);
+    Idempotency idempotency(JdbcClient jdbc, Clock clock, NodeIdentity node) {
+        Idempotency idempotency = new Idempotency(jdbc, clock, node.id());
+        idempotency.releaseNode();
+        return idempotency;
     }
 
     @Bean

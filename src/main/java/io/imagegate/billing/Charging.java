@@ -81,6 +81,14 @@ public final class Charging {
      * PostgreSQL multixacts, which made one busy account slower when tried.
      */
     public long capture(Hold hold, ChargeLine line) {
+        return capture(hold, line, () -> { });
+    }
+
+    /**
+     * {@link #capture(Hold, ChargeLine)}, with {@code withCharge} run in the same transaction after the charge is
+     * written: what must be kept if and only if the money moved, such as the idempotency record of the response.
+     */
+    public long capture(Hold hold, ChargeLine line, Runnable withCharge) {
         long amount = line.amountMicros();
         if (amount > hold.amountMicros()) {
             throw new IllegalArgumentException("capture of " + amount + " exceeds hold " + hold.amountMicros());
@@ -113,6 +121,7 @@ public final class Charging {
                             line.sizeTier(), line.quality().orElse(null), line.nRequested(), line.nDelivered(),
                             line.unitPriceMicros(), charged, clock.instant().getEpochSecond())
                     .update();
+            withCharge.run();
             return charged;
         });
     }

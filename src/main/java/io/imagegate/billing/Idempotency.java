@@ -9,8 +9,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * {@code Idempotency-Key} per account: the first request under a key runs, and its successful response is
  * replayed for 24 hours to any repeat with the same body, without a second charge.
  *
- * <p>Only successes are kept. A request that fails gives its key back, so the client's retry runs anew;
- * a key whose request crashed is retaken once its lock lapses.
+ * <p>Only successes are kept, and a success is kept in the same transaction as its charge ({@link #complete} is
+ * called inside {@link Charging#capture}), so a charged request always has its response here and a retry is a
+ * replay, never a second run. A request that fails gives its key back, so the client's retry runs anew. A key
+ * whose request died with its node was never charged: the node frees it when it starts again
+ * ({@link #releaseNode}), and any node retakes it once its lock lapses.
  */
 public final class Idempotency {
 
@@ -18,10 +21,12 @@ public final class Idempotency {
 
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final String nodeId;
 
-    public Idempotency(JdbcClient jdbc, Clock clock) {
+    public Idempotency(JdbcClient jdbc, Clock clock, String nodeId) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.nodeId = nodeId;
     }
 
     /** What the gateway does with a request that carries a key. */
@@ -55,11 +60,11 @@ public final class Idempotency {
                 .params(accountId, key, now, now)
                 .update();
         int inserted = jdbc.sql("""
-                INSERT INTO idempotency_keys (account_id, idem_key, body_hash, state, created_at, locked_until,
-                                              expires_at)
-                VALUES (?, ?, ?, 'in_flight', ?, ?, ?)
+                INSERT INTO idempotency_keys (account_id, idem_key, body_hash, state, node_id, created_at,
+                                              locked_until, expires_at)
+                VALUES (?, ?, ?, 'in_flight', ?, ?, ?, ?)
                 ON CONFLICT (account_id, idem_key) DO NOTHING""")
-                .params(accountId, key, bodyHash, now, now + lock.toSeconds(), now + RETENTION.toSeconds())
+                .params(accountId, key, bodyHash, nodeId, now, now + lock.toSeconds(), now + RETENTION.toSeconds())
                 .update();
         if (inserted == 1) {
             return new Claimed();
@@ -83,6 +88,10 @@ public final class Idempotency {
                 .orElseGet(InFlight::new);
     }
 
+    /**
+     * Keeps the response of the key's request. Called inside the charge's transaction, so the two commit
+     * together or not at all.
+     */
     public void complete(String accountId, String key, String responseBody, long seed, List<String> ignored) {
         jdbc.sql("UPDATE idempotency_keys SET state = 'done', response_body = ?, seed = ?, ignored_parameters = ?"
                         + " WHERE account_id = ? AND idem_key = ?")
@@ -93,6 +102,16 @@ public final class Idempotency {
     public void abandon(String accountId, String key) {
         jdbc.sql("DELETE FROM idempotency_keys WHERE account_id = ? AND idem_key = ? AND state = 'in_flight'")
                 .params(accountId, key)
+                .update();
+    }
+
+    /**
+     * Frees the keys this node's requests held when it last stopped: at start-up, no request of this node is
+     * running, and none of them was charged (a charged one is 'done'). Returns how many were freed.
+     */
+    public int releaseNode() {
+        return jdbc.sql("DELETE FROM idempotency_keys WHERE node_id = ? AND state = 'in_flight'")
+                .param(nodeId)
                 .update();
     }
 

@@ -11,17 +11,25 @@ import io.imagegate.storage.ImageRecords;
 import io.imagegate.storage.ImageStore;
 import java.time.Clock;
 import java.util.random.RandomGenerator;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 @Configuration(proxyBeanMethods = false)
 class GenerationConfig {
 
+    /**
+     * {@code imagegate.test.halt-after-capture=true} makes the process die (as by kill -9: no shutdown hooks) the
+     * moment a charge has committed, before its answer is written: the crash tests' fault point. Off by default,
+     * and then nothing at all runs there.
+     */
     @Bean
     GenerationService generationService(Catalog catalog, Dispatcher dispatcher, ImageWorkers workers,
             PriceBook prices, Charging charging, ImageStore store, ImageRecords records, IdGenerator ids, Clock clock,
-            RandomGenerator random, ImagegateProperties properties) {
+            RandomGenerator random, ImagegateProperties properties,
+            @Value("${imagegate.test.halt-after-capture:false}") boolean haltAfterCapture) {
+        Runnable afterCapture = haltAfterCapture ? () -> Runtime.getRuntime().halt(137) : () -> { };
         return new GenerationService(catalog, dispatcher, workers, prices, charging, store, records, ids, clock,
-                random, properties.imageTtl());
+                random, properties.imageTtl(), afterCapture);
     }
 }

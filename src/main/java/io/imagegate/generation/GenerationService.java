@@ -33,6 +33,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 import java.util.random.RandomGenerator;
 
 /**
@@ -55,10 +56,21 @@ public final class GenerationService {
     private final Clock clock;
     private final RandomGenerator random;
     private final Duration imageTtl;
+    private final Runnable afterCapture;
 
     public GenerationService(Catalog catalog, Dispatcher dispatcher, ImageWorkers workers, PriceBook prices,
             Charging charging, ImageStore store, ImageRecords records, IdGenerator ids, Clock clock,
             RandomGenerator random, Duration imageTtl) {
+        this(catalog, dispatcher, workers, prices, charging, store, records, ids, clock, random, imageTtl, () -> { });
+    }
+
+    /**
+     * @param afterCapture run once a charge has committed, before the result is returned: nothing in production;
+     *                     the crash tests' fault point ({@code GenerationConfig})
+     */
+    public GenerationService(Catalog catalog, Dispatcher dispatcher, ImageWorkers workers, PriceBook prices,
+            Charging charging, ImageStore store, ImageRecords records, IdGenerator ids, Clock clock,
+            RandomGenerator random, Duration imageTtl, Runnable afterCapture) {
         this.catalog = catalog;
         this.dispatcher = dispatcher;
         this.workers = workers;
@@ -70,9 +82,20 @@ public final class GenerationService {
         this.clock = clock;
         this.random = random;
         this.imageTtl = imageTtl;
+        this.afterCapture = afterCapture;
     }
 
     public GenerationResult generate(Caller caller, GenerationRequest request, String requestId) {
+        return generate(caller, request, requestId, result -> { });
+    }
+
+    /**
+     * @param withCharge given the result before its charge commits, and run inside the charge's transaction:
+     *                   what must be kept exactly when the caller pays, such as the response an
+     *                   {@code Idempotency-Key} replays. Its {@code chargedMicros} is the images' price.
+     */
+    public GenerationResult generate(Caller caller, GenerationRequest request, String requestId,
+            Consumer<GenerationResult> withCharge) {
         if (caller.accountDisabled()) {
             throw new GenerationRefused(Reason.ACCOUNT_DISABLED, "This API key's account is disabled. Ask your"
                     + " administrator to enable it.");
@@ -105,12 +128,15 @@ public final class GenerationService {
             charging.release(hold);
             throw failed;
         }
-        long charged = charging.capture(hold, new ChargeLine(caller.keyId(), requestId, request.clientRequestId(),
-                model.id(),
+        ChargeLine line = new ChargeLine(caller.keyId(), requestId, request.clientRequestId(), model.id(),
                 options.size().toString(), options.tier().label(), options.quality(), options.n(), delivered.size(),
-                unitPrice));
-        return new GenerationResult(created, options, seed, delivered, charged,
-                dropped.stream().map(ModelParameter::wire).sorted().toList());
+                unitPrice);
+        List<String> ignored = dropped.stream().map(ModelParameter::wire).sorted().toList();
+        GenerationResult priced = new GenerationResult(created, options, seed, delivered, line.amountMicros(),
+                ignored);
+        long charged = charging.capture(hold, line, () -> withCharge.accept(priced));
+        afterCapture.run();
+        return new GenerationResult(created, options, seed, delivered, charged, ignored);
     }
 
     private List<DeliveredImage> deliver(Caller caller, GenerationRequest request, String requestId, ModelSpec model,
