@@ -29,7 +29,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
-import org.slf4j.MDC;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -93,6 +92,9 @@ public class GenerationController {
      * (same URLs) as the first response; that string is what the key keeps.
      * Every request counts against the key's rate, replays included; only a generation that runs holds one of
      * the key's concurrency slots, so a replay, which answers at once, never waits for one.
+     *
+     * <p>The generation's log lines carry the request's, caller's and model's ids ({@link LogContext}); the
+     * context is kept on the request for the dispatch that answers, which logs how the generation ended.
      */
     @PostMapping("/v1/images/generations")
     Callable<ResponseEntity<?>> generate(Caller caller, HttpServletRequest http, HttpServletResponse httpResponse,
@@ -104,11 +106,14 @@ public class GenerationController {
         UnsupportedParameters policy = unsupportedParameters(caller, unsupportedHeader);
         String requestId = RequestIdFilter.of(http);
         return () -> {
-            MDC.put(RequestIdFilter.MDC_KEY, requestId);
+            LogContext.request(requestId);
+            LogContext.caller(caller);
+            body.peekString("model").ifPresent(LogContext::model);
             try {
                 return respond(caller, body, policy, key, requestId);
             } finally {
-                MDC.remove(RequestIdFilter.MDC_KEY);
+                LogContext.keep(http);
+                LogContext.clear();
             }
         };
     }
