@@ -12,6 +12,7 @@ import org.springframework.web.method.support.ModelAndViewContainer;
 /**
  * Gives a controller method that takes a {@link Caller} the authenticated key, so every keyed route reads the
  * key the same way ({@code x-api-key} or {@code Authorization: Bearer}) and refuses it the same way (401).
+ * The key's and its account's ids go into the log context from here; {@link RequestIdFilter} clears them.
  */
 final class CallerResolver implements HandlerMethodArgumentResolver {
 
@@ -29,6 +30,9 @@ final class CallerResolver implements HandlerMethodArgumentResolver {
     @Override
     public Caller resolveArgument(MethodParameter parameter, ModelAndViewContainer mav, NativeWebRequest request,
             WebDataBinderFactory binders) {
-        return keys.authenticate(request.getHeader("x-api-key"), request.getHeader(HttpHeaders.AUTHORIZATION));
+        Caller caller = keys.authenticate(request.getHeader("x-api-key"),
+                request.getHeader(HttpHeaders.AUTHORIZATION));
+        LogContext.caller(caller);
+        return caller;
     }
 }

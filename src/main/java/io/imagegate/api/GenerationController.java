@@ -31,7 +31,6 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
-import org.slf4j.MDC;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -96,6 +95,9 @@ public class GenerationController {
      * transaction.
      * Every request counts against the key's rate, replays included; only a generation that runs holds one of
      * the key's concurrency slots, so a replay, which answers at once, never waits for one.
+     *
+     * <p>The generation's log lines carry the request's, caller's and model's ids ({@link LogContext}); the
+     * context is kept on the request for the dispatch that answers, which logs how the generation ended.
      */
     @PostMapping("/v1/images/generations")
     Callable<ResponseEntity<?>> generate(Caller caller, HttpServletRequest http, HttpServletResponse httpResponse,
@@ -108,13 +110,14 @@ public class GenerationController {
         String requestId = RequestIdFilter.of(http);
         Optional<String> clientRequestId = RequestIdFilter.clientOf(http);
         return () -> {
-            MDC.put(RequestIdFilter.MDC_KEY, requestId);
-            clientRequestId.ifPresent(id -> MDC.put(RequestIdFilter.CLIENT_MDC_KEY, id));
+            LogContext.request(requestId, clientRequestId);
+            LogContext.caller(caller);
+            body.peekString("model").ifPresent(LogContext::model);
             try {
                 return respond(caller, body, policy, key, requestId, clientRequestId);
             } finally {
-                MDC.remove(RequestIdFilter.MDC_KEY);
-                MDC.remove(RequestIdFilter.CLIENT_MDC_KEY);
+                LogContext.keep(http);
+                LogContext.clear();
             }
         };
     }

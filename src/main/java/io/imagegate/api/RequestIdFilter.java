@@ -1,14 +1,15 @@
 package io.imagegate.api;
 
+import io.imagegate.ids.IdGenerator;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import io.imagegate.ids.IdGenerator;
 import java.io.IOException;
 import java.util.Optional;
 import java.util.regex.Pattern;
-import org.slf4j.MDC;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -17,6 +18,12 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * one id with many requests, and a refund of "that request" must refund one. Both go on the response before
  * anything else can commit it, so every answer (errors included) carries them: {@code x-request-id} echoes the
  * caller's (or is the server's when it sent none), {@code x-imagegate-request-id} is always the server's.
+ *
+ * <p>It also runs on the async dispatch that writes a generation's answer (whose error handler may log), where
+ * it keeps the ids given on the first pass instead of making new ones, resumes the generation's log context
+ * ({@link LogContext}) and, once the answer is written, logs how the generation ended: its status, what it
+ * cost, whether it was a replay. Never the prompt or an image URL. The caller's ids, put in the log context once
+ * the key is resolved ({@link CallerResolver}), are cleared here with the request ids.
  */
 public final class RequestIdFilter extends OncePerRequestFilter {
 
@@ -24,8 +31,9 @@ public final class RequestIdFilter extends OncePerRequestFilter {
     public static final String SERVER_HEADER = "x-imagegate-request-id";
     public static final String ATTRIBUTE = RequestIdFilter.class.getName();
     public static final String CLIENT_ATTRIBUTE = ATTRIBUTE + ".client";
-    static final String MDC_KEY = "requestId";
-    static final String CLIENT_MDC_KEY = "clientRequestId";
+    private static final String CHARGED = "x-imagegate-charged";
+    private static final String REPLAYED = "Idempotent-Replayed";
+    private static final Logger log = LoggerFactory.getLogger(RequestIdFilter.class);
     private static final Pattern SANE = Pattern.compile("[A-Za-z0-9._:/+=-]{1,128}");
 
     private final IdGenerator ids;
@@ -37,22 +45,38 @@ public final class RequestIdFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        String given = request.getHeader(HEADER);
-        Optional<String> client = given != null && SANE.matcher(given).matches() ? Optional.of(given)
-                : Optional.empty();
-        String id = ids.request();
-        request.setAttribute(ATTRIBUTE, id);
-        client.ifPresent(c -> request.setAttribute(CLIENT_ATTRIBUTE, c));
-        response.setHeader(HEADER, client.orElse(id));
-        response.setHeader(SERVER_HEADER, id);
-        MDC.put(MDC_KEY, id);
-        client.ifPresent(c -> MDC.put(CLIENT_MDC_KEY, c));
+        String id = of(request);
+        if (id == null) {
+            String given = request.getHeader(HEADER);
+            Optional<String> client = given != null && SANE.matcher(given).matches() ? Optional.of(given)
+                    : Optional.empty();
+            id = ids.request();
+            request.setAttribute(ATTRIBUTE, id);
+            client.ifPresent(c -> request.setAttribute(CLIENT_ATTRIBUTE, c));
+            response.setHeader(HEADER, client.orElse(id));
+            response.setHeader(SERVER_HEADER, id);
+        }
+        LogContext.request(id, clientOf(request));
+        boolean answersGeneration = isAsyncDispatch(request) && LogContext.resume(request);
         try {
             chain.doFilter(request, response);
+            if (answersGeneration) {
+                log.info("Generation answered {}{}{}", response.getStatus(), charged(response),
+                        response.containsHeader(REPLAYED) ? ", a replay" : "");
+            }
         } finally {
-            MDC.remove(MDC_KEY);
-            MDC.remove(CLIENT_MDC_KEY);
+            LogContext.clear();
         }
+    }
+
+    @Override
+    protected boolean shouldNotFilterAsyncDispatch() {
+        return false;
+    }
+
+    private static String charged(HttpServletResponse response) {
+        String charged = response.getHeader(CHARGED);
+        return charged == null ? "" : ", charged $" + charged;
     }
 
     /** The server's id of this request, unique, the one money and refunds are recorded under. */

@@ -100,6 +100,15 @@ public final class JsonObject {
         return Optional.of(value.stringValue());
     }
 
+    /**
+     * The field when it is a string, else empty, never a refusal: for reading a field (to log it, say) before
+     * the request is validated, so the order of its refusals stays the validator's.
+     */
+    public Optional<String> peekString(String name) {
+        JsonNode value = node.get(name);
+        return value != null && value.isString() ? Optional.of(value.stringValue()) : Optional.empty();
+    }
+
     public OptionalInt optionalInt(String name) {
         OptionalLong value = optionalLong(name);
         if (value.isEmpty()) {
