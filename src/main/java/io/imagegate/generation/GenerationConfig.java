@@ -9,6 +9,7 @@ import io.imagegate.imaging.ImageWorkers;
 import io.imagegate.routing.Dispatcher;
 import io.imagegate.storage.ImageRecords;
 import io.imagegate.storage.ImageStore;
+import io.imagegate.tracing.Tracing;
 import java.time.Clock;
 import java.util.random.RandomGenerator;
 import org.springframework.context.annotation.Bean;
@@ -20,8 +21,8 @@ class GenerationConfig {
     @Bean
     GenerationService generationService(Catalog catalog, Dispatcher dispatcher, ImageWorkers workers,
             PriceBook prices, Charging charging, ImageStore store, ImageRecords records, IdGenerator ids, Clock clock,
-            RandomGenerator random, ImagegateProperties properties) {
+            RandomGenerator random, ImagegateProperties properties, Tracing tracing) {
         return new GenerationService(catalog, dispatcher, workers, prices, charging, store, records, ids, clock,
-                random, properties.imageTtl());
+                random, properties.imageTtl(), tracing);
     }
 }

@@ -25,6 +25,8 @@ import io.imagegate.routing.Dispatcher;
 import io.imagegate.storage.ImageRecord;
 import io.imagegate.storage.ImageRecords;
 import io.imagegate.storage.ImageStore;
+import io.imagegate.tracing.Tracing;
+import io.imagegate.tracing.Tracing.OpenSpan;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -55,10 +57,11 @@ public final class GenerationService {
     private final Clock clock;
     private final RandomGenerator random;
     private final Duration imageTtl;
+    private final Tracing tracing;
 
     public GenerationService(Catalog catalog, Dispatcher dispatcher, ImageWorkers workers, PriceBook prices,
             Charging charging, ImageStore store, ImageRecords records, IdGenerator ids, Clock clock,
-            RandomGenerator random, Duration imageTtl) {
+            RandomGenerator random, Duration imageTtl, Tracing tracing) {
         this.catalog = catalog;
         this.dispatcher = dispatcher;
         this.workers = workers;
@@ -70,6 +73,7 @@ public final class GenerationService {
         this.clock = clock;
         this.random = random;
         this.imageTtl = imageTtl;
+        this.tracing = tracing;
     }
 
     public GenerationResult generate(Caller caller, GenerationRequest request, String requestId) {
@@ -95,21 +99,41 @@ public final class GenerationService {
                 .orElseThrow(() -> new IllegalStateException("no price for " + model.id() + " "
                         + options.tier().label() + " " + options.quality().orElse("")));
 
-        Hold hold = charging.hold(caller.accountId(), requestId, Math.multiplyExact(unitPrice, options.n()),
-                model.syncDeadline().multipliedBy(2).plus(HOLD_GRACE));
+        Hold hold = hold(caller, requestId, model, Math.multiplyExact(unitPrice, options.n()));
         List<DeliveredImage> delivered;
         Instant created = clock.instant();
         try {
             delivered = deliver(caller, request, requestId, model, options, seed, created);
         } catch (RuntimeException failed) {
-            charging.release(hold);
+            try (OpenSpan span = tracing.open("imagegate.release")) {
+                span.tag("imagegate.hold_micros", hold.amountMicros());
+                charging.release(hold);
+            }
             throw failed;
         }
-        long charged = charging.capture(hold, new ChargeLine(caller.keyId(), requestId, model.id(),
-                options.size().toString(), options.tier().label(), options.quality(), options.n(), delivered.size(),
-                unitPrice));
+        long charged;
+        try (OpenSpan span = tracing.open("imagegate.capture")) {
+            charged = charging.capture(hold, new ChargeLine(caller.keyId(), requestId, model.id(),
+                    options.size().toString(), options.tier().label(), options.quality(), options.n(),
+                    delivered.size(), unitPrice));
+            span.tag("imagegate.images", delivered.size()).tag("imagegate.charged_micros", charged);
+        }
         return new GenerationResult(created, options, seed, delivered, charged,
                 dropped.stream().map(ModelParameter::wire).sorted().toList());
+    }
+
+    /** A refused hold (not enough balance) ends its span as failed, so a 402's trace says where it stopped. */
+    private Hold hold(Caller caller, String requestId, ModelSpec model, long amountMicros) {
+        try (OpenSpan span = tracing.open("imagegate.hold")) {
+            span.tag("imagegate.model", model.id()).tag("imagegate.hold_micros", amountMicros);
+            try {
+                return charging.hold(caller.accountId(), requestId, amountMicros,
+                        model.syncDeadline().multipliedBy(2).plus(HOLD_GRACE));
+            } catch (RuntimeException refused) {
+                span.failed(refused);
+                throw refused;
+            }
+        }
     }
 
     private List<DeliveredImage> deliver(Caller caller, GenerationRequest request, String requestId, ModelSpec model,
@@ -139,9 +163,13 @@ public final class GenerationService {
         ImageRecord record = new ImageRecord(ids.image(), caller.accountId(), caller.keyId(), requestId,
                 request.user(), model.id(), size.width(), size.height(), image.format(), image.bytes().size(),
                 created, created.plus(imageTtl));
-        store.put(record.id(), image.format(), image.bytes());
-        records.insert(record);
-        return store.url(record.stored());
+        try (OpenSpan span = tracing.open("imagegate.storage.put")) {
+            span.tag("imagegate.image.format", image.format().name())
+                    .tag("imagegate.image.bytes", image.bytes().size());
+            store.put(record.id(), image.format(), image.bytes());
+            records.insert(record);
+            return store.url(record.stored());
+        }
     }
 
     private record Image(ImageBytes bytes, ImageFormat format) {
