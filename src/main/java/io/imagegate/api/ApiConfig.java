@@ -9,6 +9,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.task.SimpleAsyncTaskExecutor;
+import org.springframework.core.task.support.ContextPropagatingTaskDecorator;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfoHandlerMapping;
 import org.springframework.web.servlet.config.annotation.AsyncSupportConfigurer;
@@ -31,12 +32,15 @@ class ApiConfig implements WebMvcConfigurer {
 
     /**
      * Generations run as async requests ({@link GenerationController}), each on a virtual thread of its own:
-     * Spring MVC's default would start a platform thread per request, and thousands are held at once.
+     * Spring MVC's default would start a platform thread per request, and thousands are held at once. The
+     * decorator carries the request's observation, and with it its trace, onto that thread: without it the
+     * generation's spans would start traces of their own.
      */
     @Override
     public void configureAsyncSupport(AsyncSupportConfigurer async) {
         SimpleAsyncTaskExecutor executor = new SimpleAsyncTaskExecutor("generation-");
         executor.setVirtualThreads(true);
+        executor.setTaskDecorator(new ContextPropagatingTaskDecorator());
         async.setTaskExecutor(executor);
     }
 

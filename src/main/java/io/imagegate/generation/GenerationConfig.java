@@ -9,6 +9,7 @@ import io.imagegate.imaging.ImageWorkers;
 import io.imagegate.routing.Dispatcher;
 import io.imagegate.storage.ImageRecords;
 import io.imagegate.storage.ImageStore;
+import io.imagegate.tracing.Tracing;
 import java.time.Clock;
 import java.util.random.RandomGenerator;
 import org.springframework.beans.factory.annotation.Value;
@@ -26,10 +27,10 @@ class GenerationConfig {
     @Bean
     GenerationService generationService(Catalog catalog, Dispatcher dispatcher, ImageWorkers workers,
             PriceBook prices, Charging charging, ImageStore store, ImageRecords records, IdGenerator ids, Clock clock,
-            RandomGenerator random, ImagegateProperties properties,
+            RandomGenerator random, ImagegateProperties properties, Tracing tracing,
             @Value("${imagegate.test.halt-after-capture:false}") boolean haltAfterCapture) {
         Runnable afterCapture = haltAfterCapture ? () -> Runtime.getRuntime().halt(137) : () -> { };
         return new GenerationService(catalog, dispatcher, workers, prices, charging, store, records, ids, clock,
-                random, properties.imageTtl(), afterCapture);
+                random, properties.imageTtl(), tracing, afterCapture);
     }
 }

@@ -25,6 +25,8 @@ import io.imagegate.routing.Dispatcher;
 import io.imagegate.storage.ImageRecord;
 import io.imagegate.storage.ImageRecords;
 import io.imagegate.storage.ImageStore;
+import io.imagegate.tracing.Tracing;
+import io.imagegate.tracing.Tracing.OpenSpan;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -56,12 +58,14 @@ public final class GenerationService {
     private final Clock clock;
     private final RandomGenerator random;
     private final Duration imageTtl;
+    private final Tracing tracing;
     private final Runnable afterCapture;
 
     public GenerationService(Catalog catalog, Dispatcher dispatcher, ImageWorkers workers, PriceBook prices,
             Charging charging, ImageStore store, ImageRecords records, IdGenerator ids, Clock clock,
-            RandomGenerator random, Duration imageTtl) {
-        this(catalog, dispatcher, workers, prices, charging, store, records, ids, clock, random, imageTtl, () -> { });
+            RandomGenerator random, Duration imageTtl, Tracing tracing) {
+        this(catalog, dispatcher, workers, prices, charging, store, records, ids, clock, random, imageTtl, tracing,
+                () -> { });
     }
 
     /**
@@ -70,7 +74,7 @@ public final class GenerationService {
      */
     public GenerationService(Catalog catalog, Dispatcher dispatcher, ImageWorkers workers, PriceBook prices,
             Charging charging, ImageStore store, ImageRecords records, IdGenerator ids, Clock clock,
-            RandomGenerator random, Duration imageTtl, Runnable afterCapture) {
+            RandomGenerator random, Duration imageTtl, Tracing tracing, Runnable afterCapture) {
         this.catalog = catalog;
         this.dispatcher = dispatcher;
         this.workers = workers;
@@ -82,6 +86,7 @@ public final class GenerationService {
         this.clock = clock;
         this.random = random;
         this.imageTtl = imageTtl;
+        this.tracing = tracing;
         this.afterCapture = afterCapture;
     }
 
@@ -118,14 +123,16 @@ public final class GenerationService {
                 .orElseThrow(() -> new IllegalStateException("no price for " + model.id() + " "
                         + options.tier().label() + " " + options.quality().orElse("")));
 
-        Hold hold = charging.hold(caller.accountId(), requestId, Math.multiplyExact(unitPrice, options.n()),
-                model.syncDeadline().multipliedBy(2).plus(HOLD_GRACE));
+        Hold hold = hold(caller, requestId, model, Math.multiplyExact(unitPrice, options.n()));
         List<DeliveredImage> delivered;
         Instant created = clock.instant();
         try {
             delivered = deliver(caller, request, requestId, model, options, seed, created);
         } catch (RuntimeException failed) {
-            charging.release(hold);
+            try (OpenSpan span = tracing.open("imagegate.release")) {
+                span.tag("imagegate.hold_micros", hold.amountMicros());
+                charging.release(hold);
+            }
             throw failed;
         }
         ChargeLine line = new ChargeLine(caller.keyId(), requestId, request.clientRequestId(), model.id(),
@@ -134,9 +141,27 @@ public final class GenerationService {
         List<String> ignored = dropped.stream().map(ModelParameter::wire).sorted().toList();
         GenerationResult priced = new GenerationResult(created, options, seed, delivered, line.amountMicros(),
                 ignored);
-        long charged = charging.capture(hold, line, () -> withCharge.accept(priced));
+        long charged;
+        try (OpenSpan span = tracing.open("imagegate.capture")) {
+            charged = charging.capture(hold, line, () -> withCharge.accept(priced));
+            span.tag("imagegate.images", delivered.size()).tag("imagegate.charged_micros", charged);
+        }
         afterCapture.run();
         return new GenerationResult(created, options, seed, delivered, charged, ignored);
+    }
+
+    /** A refused hold (not enough balance) ends its span as failed, so a 402's trace says where it stopped. */
+    private Hold hold(Caller caller, String requestId, ModelSpec model, long amountMicros) {
+        try (OpenSpan span = tracing.open("imagegate.hold")) {
+            span.tag("imagegate.model", model.id()).tag("imagegate.hold_micros", amountMicros);
+            try {
+                return charging.hold(caller.accountId(), requestId, amountMicros,
+                        model.syncDeadline().multipliedBy(2).plus(HOLD_GRACE));
+            } catch (RuntimeException refused) {
+                span.failed(refused);
+                throw refused;
+            }
+        }
     }
 
     private List<DeliveredImage> deliver(Caller caller, GenerationRequest request, String requestId, ModelSpec model,
@@ -167,9 +192,13 @@ public final class GenerationService {
                 request.clientRequestId(),
                 request.user(), model.id(), size.width(), size.height(), image.format(), image.bytes().size(),
                 created, created.plus(imageTtl));
-        store.put(record.id(), image.format(), image.bytes());
-        records.insert(record);
-        return store.url(record.stored());
+        try (OpenSpan span = tracing.open("imagegate.storage.put")) {
+            span.tag("imagegate.image.format", image.format().name())
+                    .tag("imagegate.image.bytes", image.bytes().size());
+            store.put(record.id(), image.format(), image.bytes());
+            records.insert(record);
+            return store.url(record.stored());
+        }
     }
 
     private record Image(ImageBytes bytes, ImageFormat format) {

@@ -8,6 +8,8 @@ import io.imagegate.providers.UpstreamException;
 import io.imagegate.providers.UpstreamFailure;
 import io.imagegate.ratelimit.ConcurrencyLimiter.Lease;
 import io.imagegate.routing.DispatchFailed.Outcome;
+import io.imagegate.tracing.Tracing;
+import io.imagegate.tracing.Tracing.OpenSpan;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -31,15 +33,19 @@ import org.slf4j.LoggerFactory;
 public final class Dispatcher {
 
     private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
+    static final String ATTEMPT_SPAN = "imagegate.upstream.attempt";
+
 
     private final Router router;
     private final RetryPolicy retries;
     private final RandomGenerator random;
+    private final Tracing tracing;
 
-    Dispatcher(Router router, RetryPolicy retries, RandomGenerator random) {
+    Dispatcher(Router router, RetryPolicy retries, RandomGenerator random, Tracing tracing) {
         this.router = router;
         this.retries = retries;
         this.random = random;
+        this.tracing = tracing;
     }
 
     /** {@code job.upstreamModel()} is ignored: each channel names the model its own way. */
@@ -52,7 +58,7 @@ public final class Dispatcher {
         }
         try (ExecutorService parallel = Executors.newVirtualThreadPerTaskExecutor()) {
             List<Future<List<GeneratedImage>>> futures = parts.stream()
-                    .map(part -> parallel.submit(() -> run(model, candidates, part)))
+                    .map(part -> parallel.submit(tracing.carrying(() -> run(model, candidates, part))))
                     .toList();
             return gather(futures);
         }
@@ -107,7 +113,7 @@ public final class Dispatcher {
                 if (part.deadline().passed()) {
                     throw deadlineExceeded(model);
                 }
-                switch (attempt(channel, model, part)) {
+                switch (attempt(channel, model, part, attempt)) {
                     case Attempt.Delivered delivered -> {
                         return delivered.images();
                     }
@@ -156,7 +162,7 @@ public final class Dispatcher {
         }
     }
 
-    private Attempt attempt(Channel channel, ModelSpec model, ImageJob part) {
+    private Attempt attempt(Channel channel, ModelSpec model, ImageJob part, int number) {
         CircuitBreaker breaker = channel.breaker();
         if (!breaker.tryAcquirePermission()) {
             return new Attempt.Unavailable();
@@ -173,8 +179,22 @@ public final class Dispatcher {
             breaker.releasePermission();
             return new Attempt.Unavailable();
         }
+        try (Lease held = slot.get(); OpenSpan span = tracing.open(ATTEMPT_SPAN)) {
+            span.tag("imagegate.channel", channel.name())
+                    .tag("imagegate.provider", channel.provider().name())
+                    .tag("imagegate.attempt", number);
+            return call(channel, model, part, span);
+        }
+    }
+
+    /**
+     * The call itself, inside its span: the span ends with the outcome, an upstream failure's kind, and (set by
+     * the HTTP client) the status the upstream answered.
+     */
+    private Attempt call(Channel channel, ModelSpec model, ImageJob part, OpenSpan span) {
+        CircuitBreaker breaker = channel.breaker();
         long start = System.nanoTime();
-        try (Lease held = slot.get()) {
+        try {
             List<GeneratedImage> delivered = channel.provider().generate(new ImageJob(part.model(),
                     channel.upstreamModel(model.id()), part.prompt(), part.size(), part.n(), part.seed(),
                     part.quality(), part.deadline().capped(channel.attemptTimeout())));
@@ -184,11 +204,16 @@ public final class Dispatcher {
             long nanos = System.nanoTime() - start;
             breaker.onSuccess(nanos, TimeUnit.NANOSECONDS);
             channel.stats().success(TimeUnit.NANOSECONDS.toMillis(nanos));
+            span.tag("imagegate.outcome", "delivered").tag("imagegate.images", delivered.size());
             return new Attempt.Delivered(delivered);
         } catch (UpstreamException e) {
             record(channel, e.failure(), System.nanoTime() - start);
+            span.tag("imagegate.outcome", "failed").tag("imagegate.failure", kind(e.failure()));
+            span.failed(e);
             return new Attempt.Failed(e.failure());
         } catch (RuntimeException bug) {
+            span.tag("imagegate.outcome", "error");
+            span.failed(bug);
             // Not a classified upstream failure: a defect. Count it against the channel (it may be the
             // adapter's) and let the caller see a 500.
             breaker.onError(System.nanoTime() - start, TimeUnit.NANOSECONDS, bug);
@@ -212,6 +237,11 @@ public final class Dispatcher {
             log.warn("Channel {} failed: {}", channel.name(), failure);
         }
         channel.stats().failure(failure, TimeUnit.NANOSECONDS.toMillis(nanos), channel.clock().instant());
+    }
+
+    /** The failure's name in the closed vocabulary, as the channel status shows it: Transient, RateLimited, … */
+    static String kind(UpstreamFailure failure) {
+        return failure.getClass().getSimpleName();
     }
 
     private static Optional<Duration> hint(UpstreamFailure failure) {

@@ -8,6 +8,7 @@ import io.imagegate.providers.ChannelSpec;
 import io.imagegate.providers.ProviderFactory;
 import io.imagegate.providers.http.UpstreamClient;
 import io.imagegate.ratelimit.ConcurrencyLimiter;
+import io.imagegate.tracing.Tracing;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Clock;
@@ -45,13 +46,13 @@ class RoutingConfig {
     }
 
     @Bean
-    UpstreamClient upstreamClient(ScheduledExecutorService upstreamTimer) {
+    UpstreamClient upstreamClient(ScheduledExecutorService upstreamTimer, Tracing tracing) {
         HttpClient http = HttpClient.newBuilder()
                 .connectTimeout(Duration.ofSeconds(10))
                 .followRedirects(HttpClient.Redirect.NORMAL)
                 .executor(Executors.newVirtualThreadPerTaskExecutor())
                 .build();
-        return new UpstreamClient(http, upstreamTimer, MAX_RESPONSE_BYTES);
+        return new UpstreamClient(http, upstreamTimer, MAX_RESPONSE_BYTES, tracing);
     }
 
     /**
@@ -85,8 +86,8 @@ class RoutingConfig {
     }
 
     @Bean
-    Dispatcher dispatcher(Router router, RandomGenerator random) {
-        return new Dispatcher(router, RetryPolicy.standard(random), random);
+    Dispatcher dispatcher(Router router, RandomGenerator random, Tracing tracing) {
+        return new Dispatcher(router, RetryPolicy.standard(random), random, tracing);
     }
 
     /**

@@ -4,6 +4,7 @@ import io.imagegate.imaging.ImageBytes;
 import io.imagegate.providers.Deadline;
 import io.imagegate.providers.UpstreamException;
 import io.imagegate.providers.UpstreamFailure;
+import io.imagegate.tracing.Tracing;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -25,17 +26,27 @@ import tools.jackson.core.exc.JacksonIOException;
  * The one HTTP client every adapter talks through: pooled connections, and three bounds on every call — the
  * deadline (time to headers and to the last body byte), and the response size. Bodies are handed to the
  * adapter as a stream, so a 10 MB base64 image can be decoded as it arrives instead of being held twice.
+ *
+ * <p>The JDK client is not instrumented by anything, so the trace is carried here: every call sends the current
+ * trace's {@code traceparent}, and the status the upstream answered is tagged on the current span (the
+ * dispatcher's attempt span).
  */
 public final class UpstreamClient {
 
     private final HttpClient http;
     private final ScheduledExecutorService timer;
     private final long maxResponseBytes;
+    private final Tracing tracing;
 
-    public UpstreamClient(HttpClient http, ScheduledExecutorService timer, long maxResponseBytes) {
+    public UpstreamClient(HttpClient http, ScheduledExecutorService timer, long maxResponseBytes, Tracing tracing) {
         this.http = http;
         this.timer = timer;
         this.maxResponseBytes = maxResponseBytes;
+        this.tracing = tracing;
+    }
+
+    public UpstreamClient(HttpClient http, ScheduledExecutorService timer, long maxResponseBytes) {
+        this(http, timer, maxResponseBytes, Tracing.NONE);
     }
 
     /** A response whose body may be read once, up to the size limit, until the deadline. */
@@ -127,6 +138,7 @@ public final class UpstreamClient {
         if (remaining.isZero()) {
             throw new UpstreamException(new UpstreamFailure.TimedOut("no time left for another upstream call"));
         }
+        tracing.propagate(request::setHeader);
         HttpResponse<InputStream> response;
         try {
             response = http.send(request.timeout(remaining).build(), HttpResponse.BodyHandlers.ofInputStream());
@@ -140,6 +152,7 @@ public final class UpstreamClient {
             throw new UpstreamException(new UpstreamFailure.TimedOut("interrupted while waiting for the upstream"),
                     e);
         }
+        tracing.tagCurrent("http.response.status_code", Integer.toString(response.statusCode()));
         InputStream body = new LimitedInputStream(response.body(), maxResponseBytes);
         // Closing the stream at the deadline aborts a body that trickles in forever: the read blocked on it
         // fails, and the exchange's connection is dropped rather than returned to the pool.
