@@ -20,8 +20,8 @@ class GenerationConfig {
     @Bean
     GenerationService generationService(Catalog catalog, Dispatcher dispatcher, ImageWorkers workers,
             PriceBook prices, Charging charging, ImageStore store, ImageRecords records, IdGenerator ids, Clock clock,
-            RandomGenerator random, ImagegateProperties properties) {
+            RandomGenerator random, ImagegateProperties properties, GenerationMetrics metrics) {
         return new GenerationService(catalog, dispatcher, workers, prices, charging, store, records, ids, clock,
-                random, properties.imageTtl());
+                random, properties.imageTtl(), metrics);
     }
 }

@@ -21,6 +21,7 @@ import io.imagegate.imaging.Transcoder;
 import io.imagegate.providers.Deadline;
 import io.imagegate.providers.GeneratedImage;
 import io.imagegate.providers.ImageJob;
+import io.imagegate.routing.Dispatched;
 import io.imagegate.routing.Dispatcher;
 import io.imagegate.storage.ImageRecord;
 import io.imagegate.storage.ImageRecords;
@@ -55,10 +56,11 @@ public final class GenerationService {
     private final Clock clock;
     private final RandomGenerator random;
     private final Duration imageTtl;
+    private final GenerationMetrics metrics;
 
     public GenerationService(Catalog catalog, Dispatcher dispatcher, ImageWorkers workers, PriceBook prices,
             Charging charging, ImageStore store, ImageRecords records, IdGenerator ids, Clock clock,
-            RandomGenerator random, Duration imageTtl) {
+            RandomGenerator random, Duration imageTtl, GenerationMetrics metrics) {
         this.catalog = catalog;
         this.dispatcher = dispatcher;
         this.workers = workers;
@@ -70,9 +72,26 @@ public final class GenerationService {
         this.clock = clock;
         this.random = random;
         this.imageTtl = imageTtl;
+        this.metrics = metrics;
     }
 
     public GenerationResult generate(Caller caller, GenerationRequest request, String requestId) {
+        metrics.started();
+        try {
+            GenerationResult result = run(caller, request, requestId);
+            metrics.delivered(result.model(), result.channel(), result.images().size(), result.chargedMicros());
+            return result;
+        } catch (RuntimeException failed) {
+            // The caller's model string is never a label: only a catalog id is.
+            String model = catalog.find(request.model()).map(ModelSpec::id).orElse("unknown");
+            metrics.failed(model, GenerationOutcome.of(failed));
+            throw failed;
+        } finally {
+            metrics.ended();
+        }
+    }
+
+    private GenerationResult run(Caller caller, GenerationRequest request, String requestId) {
         if (caller.accountDisabled()) {
             throw new GenerationRefused(Reason.ACCOUNT_DISABLED, "This API key's account is disabled. Ask your"
                     + " administrator to enable it.");
@@ -97,7 +116,7 @@ public final class GenerationService {
 
         Hold hold = charging.hold(caller.accountId(), requestId, Math.multiplyExact(unitPrice, options.n()),
                 model.syncDeadline().multipliedBy(2).plus(HOLD_GRACE));
-        List<DeliveredImage> delivered;
+        Delivery delivered;
         Instant created = clock.instant();
         try {
             delivered = deliver(caller, request, requestId, model, options, seed, created);
@@ -106,17 +125,22 @@ public final class GenerationService {
             throw failed;
         }
         long charged = charging.capture(hold, new ChargeLine(caller.keyId(), requestId, model.id(),
-                options.size().toString(), options.tier().label(), options.quality(), options.n(), delivered.size(),
-                unitPrice));
-        return new GenerationResult(created, options, seed, delivered, charged,
+                options.size().toString(), options.tier().label(), options.quality(), options.n(),
+                delivered.images().size(), unitPrice));
+        return new GenerationResult(created, model.id(), delivered.channel(), options, seed, delivered.images(),
+                charged,
                 dropped.stream().map(ModelParameter::wire).sorted().toList());
     }
 
-    private List<DeliveredImage> deliver(Caller caller, GenerationRequest request, String requestId, ModelSpec model,
+    private record Delivery(List<DeliveredImage> images, String channel) {
+    }
+
+    private Delivery deliver(Caller caller, GenerationRequest request, String requestId, ModelSpec model,
             ResolvedOptions options, long seed, Instant created) {
         ImageJob job = new ImageJob(model.id(), model.id(), request.prompt(), options.size(), options.n(), seed,
                 options.quality(), Deadline.in(model.syncDeadline(), clock));
-        List<GeneratedImage> generated = dispatcher.dispatch(model, job);
+        Dispatched dispatched = dispatcher.dispatch(model, job);
+        List<GeneratedImage> generated = dispatched.images();
         List<Callable<Image>> normalising = generated.subList(0, Math.min(generated.size(), options.n())).stream()
                 .<Callable<Image>>map(image -> () -> deliverable(image.bytes(), options))
                 .toList();
@@ -131,7 +155,7 @@ public final class GenerationService {
                 case B64_JSON -> new DeliveredImage(Optional.empty(), Optional.of(image.bytes()), revisedPrompt);
             });
         }
-        return delivered;
+        return new Delivery(delivered, dispatched.channel());
     }
 
     private URI store(Caller caller, GenerationRequest request, String requestId, ModelSpec model, ImageSize size,

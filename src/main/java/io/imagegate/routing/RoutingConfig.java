@@ -85,8 +85,8 @@ class RoutingConfig {
     }
 
     @Bean
-    Dispatcher dispatcher(Router router, RandomGenerator random) {
-        return new Dispatcher(router, RetryPolicy.standard(random), random);
+    Dispatcher dispatcher(Router router, RandomGenerator random, RoutingMetrics metrics) {
+        return new Dispatcher(router, RetryPolicy.standard(random), random, metrics);
     }
 
     /**
