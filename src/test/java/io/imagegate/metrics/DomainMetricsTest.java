@@ -9,16 +9,24 @@ import io.imagegate.support.FakeUpstream.Recorded;
 import io.imagegate.support.FakeUpstream.Reply;
 import io.imagegate.support.GatewayTest;
 import io.imagegate.support.Http.Response;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Base64;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The domain metrics on {@code /actuator/prometheus}, read before and after what moves them. nano-banana
@@ -219,6 +227,45 @@ class DomainMetricsTest extends GatewayTest {
         assertMoved(before, after, 1, "imagegate_limit_refusals_total", "limit", "rate");
         assertMoved(before, after, 0, "imagegate_limit_refusals_total", "limit", "concurrency");
         assertMoved(before, after, 1, "imagegate_generations_total", "model", MODEL, "status", "ok", "channel", MAIN);
+    }
+
+    @Test
+    void everyMetricTheGrafanaDashboardQueriesIsInTheScrape() throws Exception {
+        Key key = admin.newKey("1.00");
+        MAIN_UPSTREAM.enqueue(OVERLOADED, OVERLOADED, OVERLOADED); // attempts, retries and a failover, all seen
+        assertThat(http.post("/v1/images/generations", BODY, key.header()).status()).isEqualTo(200);
+        JsonNode dashboard = JsonMapper.builder().build().readTree(Files.readString(DASHBOARD));
+
+        Set<String> queried = new TreeSet<>();
+        for (JsonNode panel : dashboard.get("panels")) {
+            for (JsonNode target : panel.get("targets")) {
+                queried.addAll(metricNames(target.get("expr").asString()));
+            }
+        }
+        for (JsonNode variable : dashboard.get("templating").get("list")) {
+            if (variable.has("definition")) {
+                queried.addAll(metricNames(variable.get("definition").asString()));
+            }
+        }
+
+        assertThat(dashboard.get("panels")).hasSizeGreaterThanOrEqualTo(10);
+        assertThat(queried).contains("imagegate_generations_total", "imagegate_images_delivered_total",
+                "imagegate_captured_microusd_total", "imagegate_upstream_attempt_seconds_bucket",
+                "imagegate_upstream_retries_total", "imagegate_upstream_failovers_total", "imagegate_channel_state",
+                "imagegate_holds_open", "imagegate_generations_in_flight", "imagegate_limit_refusals_total");
+        assertThat(Scrape.of(http).names()).containsAll(queried);
+    }
+
+    private static final Path DASHBOARD = Path.of("docs/grafana/imagegate.json");
+    private static final Pattern METRIC_NAME = Pattern.compile("imagegate_[a-z_]+");
+
+    private static Set<String> metricNames(String query) {
+        Set<String> names = new TreeSet<>();
+        Matcher matcher = METRIC_NAME.matcher(query);
+        while (matcher.find()) {
+            names.add(matcher.group());
+        }
+        return names;
     }
 
     private static void assertMoved(Scrape before, Scrape after, double by, String name, String... labels) {
