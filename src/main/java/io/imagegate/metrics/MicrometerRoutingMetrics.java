@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -38,7 +39,7 @@ final class MicrometerRoutingMetrics implements RoutingMetrics {
     @Override
     public void attempt(String channel, AttemptOutcome outcome, long nanos) {
         Map<AttemptOutcome, Timer> byOutcome = attempts.computeIfAbsent(channel,
-                c -> java.util.Collections.synchronizedMap(new EnumMap<>(AttemptOutcome.class)));
+                c -> Collections.synchronizedMap(new EnumMap<>(AttemptOutcome.class)));
         byOutcome.computeIfAbsent(outcome, o -> Timer.builder("imagegate.upstream.attempt")
                 .description("Calls to upstreams, by channel and how they ended")
                 .tags("channel", channel, "outcome", o.label())
