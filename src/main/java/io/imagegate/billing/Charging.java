@@ -7,6 +7,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -30,6 +32,9 @@ public final class Charging {
     private final IdGenerator ids;
     private final Clock clock;
     private final String nodeId;
+    /** This node's holds whose request has not yet captured or released them; for the holds gauges. */
+    private final AtomicInteger openHolds = new AtomicInteger();
+    private final AtomicLong openHeldMicros = new AtomicLong();
 
     public Charging(JdbcClient jdbc, Ledger ledger, TransactionOperations transactions, IdGenerator ids, Clock clock,
             String nodeId) {
@@ -65,6 +70,8 @@ public final class Charging {
                     .param(accountId).query(Long.class).single();
             throw new InsufficientBalance(amountMicros, available);
         }
+        openHolds.incrementAndGet();
+        openHeldMicros.addAndGet(amountMicros);
         return hold;
     }
 
@@ -89,6 +96,14 @@ public final class Charging {
      * written: what must be kept if and only if the money moved, such as the idempotency record of the response.
      */
     public long capture(Hold hold, ChargeLine line, Runnable withCharge) {
+        try {
+            return settleByCapture(hold, line, withCharge);
+        } finally {
+            settledByRequest(hold);
+        }
+    }
+
+    private long settleByCapture(Hold hold, ChargeLine line, Runnable withCharge) {
         long amount = line.amountMicros();
         if (amount > hold.amountMicros()) {
             throw new IllegalArgumentException("capture of " + amount + " exceeds hold " + hold.amountMicros());
@@ -128,7 +143,31 @@ public final class Charging {
 
     /** Returns the whole hold to the account: the request failed, and failures are never billed. */
     public void release(Hold hold) {
-        transactions.executeWithoutResult(tx -> settle(hold));
+        try {
+            transactions.executeWithoutResult(tx -> settle(hold));
+        } finally {
+            settledByRequest(hold);
+        }
+    }
+
+    /**
+     * Holds this node placed whose request is still running: placed and not yet captured or released by the
+     * request. Counted in memory, so reading it costs nothing; a hold left behind for the sweeper (a capture
+     * that failed, a node that crashed) is not in it.
+     */
+    public int openHolds() {
+        return openHolds.get();
+    }
+
+    /** The money in {@link #openHolds()}. */
+    public long openHeldMicros() {
+        return openHeldMicros.get();
+    }
+
+    /** The request is done with its hold, whether or not its settlement (or the sweeper's) moved the money. */
+    private void settledByRequest(Hold hold) {
+        openHolds.decrementAndGet();
+        openHeldMicros.addAndGet(-hold.amountMicros());
     }
 
     /** Releases holds past their deadline, and at start-up this node's holds from before a crash. */

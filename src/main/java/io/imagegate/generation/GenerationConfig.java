@@ -27,10 +27,10 @@ class GenerationConfig {
     @Bean
     GenerationService generationService(Catalog catalog, Dispatcher dispatcher, ImageWorkers workers,
             PriceBook prices, Charging charging, ImageStore store, ImageRecords records, IdGenerator ids, Clock clock,
-            RandomGenerator random, ImagegateProperties properties, Tracing tracing,
+            RandomGenerator random, ImagegateProperties properties, Tracing tracing, GenerationMetrics metrics,
             @Value("${imagegate.test.halt-after-capture:false}") boolean haltAfterCapture) {
         Runnable afterCapture = haltAfterCapture ? () -> Runtime.getRuntime().halt(137) : () -> { };
         return new GenerationService(catalog, dispatcher, workers, prices, charging, store, records, ids, clock,
-                random, properties.imageTtl(), tracing, afterCapture);
+                random, properties.imageTtl(), tracing, metrics, afterCapture);
     }
 }

@@ -21,6 +21,7 @@ import io.imagegate.imaging.Transcoder;
 import io.imagegate.providers.Deadline;
 import io.imagegate.providers.GeneratedImage;
 import io.imagegate.providers.ImageJob;
+import io.imagegate.routing.Dispatched;
 import io.imagegate.routing.Dispatcher;
 import io.imagegate.storage.ImageRecord;
 import io.imagegate.storage.ImageRecords;
@@ -59,13 +60,14 @@ public final class GenerationService {
     private final RandomGenerator random;
     private final Duration imageTtl;
     private final Tracing tracing;
+    private final GenerationMetrics metrics;
     private final Runnable afterCapture;
 
     public GenerationService(Catalog catalog, Dispatcher dispatcher, ImageWorkers workers, PriceBook prices,
             Charging charging, ImageStore store, ImageRecords records, IdGenerator ids, Clock clock,
-            RandomGenerator random, Duration imageTtl, Tracing tracing) {
+            RandomGenerator random, Duration imageTtl, Tracing tracing, GenerationMetrics metrics) {
         this(catalog, dispatcher, workers, prices, charging, store, records, ids, clock, random, imageTtl, tracing,
-                () -> { });
+                metrics, () -> { });
     }
 
     /**
@@ -74,7 +76,8 @@ public final class GenerationService {
      */
     public GenerationService(Catalog catalog, Dispatcher dispatcher, ImageWorkers workers, PriceBook prices,
             Charging charging, ImageStore store, ImageRecords records, IdGenerator ids, Clock clock,
-            RandomGenerator random, Duration imageTtl, Tracing tracing, Runnable afterCapture) {
+            RandomGenerator random, Duration imageTtl, Tracing tracing, GenerationMetrics metrics,
+            Runnable afterCapture) {
         this.catalog = catalog;
         this.dispatcher = dispatcher;
         this.workers = workers;
@@ -87,6 +90,7 @@ public final class GenerationService {
         this.random = random;
         this.imageTtl = imageTtl;
         this.tracing = tracing;
+        this.metrics = metrics;
         this.afterCapture = afterCapture;
     }
 
@@ -100,6 +104,23 @@ public final class GenerationService {
      *                   {@code Idempotency-Key} replays. Its {@code chargedMicros} is the images' price.
      */
     public GenerationResult generate(Caller caller, GenerationRequest request, String requestId,
+            Consumer<GenerationResult> withCharge) {
+        metrics.started();
+        try {
+            GenerationResult result = run(caller, request, requestId, withCharge);
+            metrics.delivered(result.model(), result.channel(), result.images().size(), result.chargedMicros());
+            return result;
+        } catch (RuntimeException failed) {
+            // The caller's model string is never a label: only a catalog id is.
+            String model = catalog.find(request.model()).map(ModelSpec::id).orElse("unknown");
+            metrics.failed(model, GenerationOutcome.of(failed));
+            throw failed;
+        } finally {
+            metrics.ended();
+        }
+    }
+
+    private GenerationResult run(Caller caller, GenerationRequest request, String requestId,
             Consumer<GenerationResult> withCharge) {
         if (caller.accountDisabled()) {
             throw new GenerationRefused(Reason.ACCOUNT_DISABLED, "This API key's account is disabled. Ask your"
@@ -124,7 +145,7 @@ public final class GenerationService {
                         + options.tier().label() + " " + options.quality().orElse("")));
 
         Hold hold = hold(caller, requestId, model, Math.multiplyExact(unitPrice, options.n()));
-        List<DeliveredImage> delivered;
+        Delivery delivered;
         Instant created = clock.instant();
         try {
             delivered = deliver(caller, request, requestId, model, options, seed, created);
@@ -136,18 +157,19 @@ public final class GenerationService {
             throw failed;
         }
         ChargeLine line = new ChargeLine(caller.keyId(), requestId, request.clientRequestId(), model.id(),
-                options.size().toString(), options.tier().label(), options.quality(), options.n(), delivered.size(),
-                unitPrice);
+                options.size().toString(), options.tier().label(), options.quality(), options.n(),
+                delivered.images().size(), unitPrice);
         List<String> ignored = dropped.stream().map(ModelParameter::wire).sorted().toList();
-        GenerationResult priced = new GenerationResult(created, options, seed, delivered, line.amountMicros(),
-                ignored);
+        GenerationResult priced = new GenerationResult(created, model.id(), delivered.channel(), options, seed,
+                delivered.images(), line.amountMicros(), ignored);
         long charged;
         try (OpenSpan span = tracing.open("imagegate.capture")) {
             charged = charging.capture(hold, line, () -> withCharge.accept(priced));
-            span.tag("imagegate.images", delivered.size()).tag("imagegate.charged_micros", charged);
+            span.tag("imagegate.images", delivered.images().size()).tag("imagegate.charged_micros", charged);
         }
         afterCapture.run();
-        return new GenerationResult(created, options, seed, delivered, charged, ignored);
+        return new GenerationResult(created, model.id(), delivered.channel(), options, seed, delivered.images(),
+                charged, ignored);
     }
 
     /** A refused hold (not enough balance) ends its span as failed, so a 402's trace says where it stopped. */
@@ -164,11 +186,15 @@ public final class GenerationService {
         }
     }
 
-    private List<DeliveredImage> deliver(Caller caller, GenerationRequest request, String requestId, ModelSpec model,
+    private record Delivery(List<DeliveredImage> images, String channel) {
+    }
+
+    private Delivery deliver(Caller caller, GenerationRequest request, String requestId, ModelSpec model,
             ResolvedOptions options, long seed, Instant created) {
         ImageJob job = new ImageJob(model.id(), model.id(), request.prompt(), options.size(), options.n(), seed,
                 options.quality(), Deadline.in(model.syncDeadline(), clock));
-        List<GeneratedImage> generated = dispatcher.dispatch(model, job);
+        Dispatched dispatched = dispatcher.dispatch(model, job);
+        List<GeneratedImage> generated = dispatched.images();
         List<Callable<Image>> normalising = generated.subList(0, Math.min(generated.size(), options.n())).stream()
                 .<Callable<Image>>map(image -> () -> deliverable(image.bytes(), options))
                 .toList();
@@ -183,7 +209,7 @@ public final class GenerationService {
                 case B64_JSON -> new DeliveredImage(Optional.empty(), Optional.of(image.bytes()), revisedPrompt);
             });
         }
-        return delivered;
+        return new Delivery(delivered, dispatched.channel());
     }
 
     private URI store(Caller caller, GenerationRequest request, String requestId, ModelSpec model, ImageSize size,

@@ -56,8 +56,8 @@ class RateLimitConfig {
     }
 
     @Bean
-    RequestLimits requestLimits(Limiters limiters, LimitsProperties properties) {
-        return new RequestLimits(limiters.rate(), limiters.concurrency(), properties.defaults());
+    RequestLimits requestLimits(Limiters limiters, LimitsProperties properties, LimitMetrics metrics) {
+        return new RequestLimits(limiters.rate(), limiters.concurrency(), properties.defaults(), metrics);
     }
 
     /**

@@ -18,12 +18,14 @@ public final class RequestLimits {
     private final RateLimiter rate;
     private final ConcurrencyLimiter concurrency;
     private final KeyLimits defaults;
+    private final LimitMetrics metrics;
 
     /** @param defaults what a key without a limit of its own gets ({@code imagegate.limits.default-*}) */
-    public RequestLimits(RateLimiter rate, ConcurrencyLimiter concurrency, KeyLimits defaults) {
+    public RequestLimits(RateLimiter rate, ConcurrencyLimiter concurrency, KeyLimits defaults, LimitMetrics metrics) {
         this.rate = rate;
         this.concurrency = concurrency;
         this.defaults = defaults;
+        this.metrics = metrics;
     }
 
     /**
@@ -38,6 +40,7 @@ public final class RequestLimits {
         }
         RateDecision decision = rate.tryTake(caller.keyId(), perMinute.getAsInt());
         if (!decision.allowed()) {
+            metrics.refused(LimitExceeded.Reason.RATE);
             throw LimitExceeded.rate(decision);
         }
         return Optional.of(decision);
@@ -53,8 +56,12 @@ public final class RequestLimits {
         if (limit.isEmpty()) {
             return UNLIMITED;
         }
-        return concurrency.tryAcquire("key:" + caller.keyId(), limit.getAsInt())
-                .orElseThrow(() -> LimitExceeded.concurrency(limit.getAsInt()));
+        Optional<Lease> slot = concurrency.tryAcquire("key:" + caller.keyId(), limit.getAsInt());
+        if (slot.isEmpty()) {
+            metrics.refused(LimitExceeded.Reason.CONCURRENCY);
+            throw LimitExceeded.concurrency(limit.getAsInt());
+        }
+        return slot.get();
     }
 
     private KeyLimits limits(Caller caller) {

@@ -136,10 +136,18 @@ public final class Channel {
         return Optional.ofNullable(disabledReason);
     }
 
+    /**
+     * {@code disabled} while taken out of rotation, else the breaker's state in lower case: {@code closed},
+     * {@code open}, {@code half_open}, and the states this gateway never puts a breaker in ({@code forced_open},
+     * {@code metrics_only}). Cheap: read on every metrics scrape.
+     */
+    public String state() {
+        return disabledReason != null ? "disabled" : breaker.getState().name().toLowerCase(java.util.Locale.ROOT);
+    }
+
     public ChannelStatus status() {
         ChannelStats.Snapshot stats = this.stats.snapshot();
-        String state = disabledReason != null ? "disabled"
-                : breaker.getState().name().toLowerCase(java.util.Locale.ROOT);
+        String state = state();
         return new ChannelStatus(name, provider.name(), List.copyOf(models.keySet()), priority, weight, state,
                 disabledReason(), inFlight(), maxConcurrency, stats.calls(), stats.successRate(), stats.p50Millis(),
                 stats.p90Millis(), stats.lastError().map(e -> new ChannelStatus.LastError(e.kind(), e.detail(),

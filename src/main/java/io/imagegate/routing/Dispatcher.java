@@ -40,16 +40,18 @@ public final class Dispatcher {
     private final RetryPolicy retries;
     private final RandomGenerator random;
     private final Tracing tracing;
+    private final RoutingMetrics metrics;
 
-    Dispatcher(Router router, RetryPolicy retries, RandomGenerator random, Tracing tracing) {
+    Dispatcher(Router router, RetryPolicy retries, RandomGenerator random, Tracing tracing, RoutingMetrics metrics) {
         this.router = router;
         this.retries = retries;
         this.random = random;
         this.tracing = tracing;
+        this.metrics = metrics;
     }
 
     /** {@code job.upstreamModel()} is ignored: each channel names the model its own way. */
-    public List<GeneratedImage> dispatch(ModelSpec model, ImageJob job) {
+    public Dispatched dispatch(ModelSpec model, ImageJob job) {
         List<Channel> candidates = router.channelsFor(model);
         int perCall = candidates.stream().mapToInt(c -> c.provider().maxImagesPerCall()).min().orElse(1);
         List<ImageJob> parts = split(job, Math.max(1, perCall));
@@ -57,7 +59,7 @@ public final class Dispatcher {
             return run(model, candidates, parts.getFirst());
         }
         try (ExecutorService parallel = Executors.newVirtualThreadPerTaskExecutor()) {
-            List<Future<List<GeneratedImage>>> futures = parts.stream()
+            List<Future<Dispatched>> futures = parts.stream()
                     .map(part -> parallel.submit(tracing.carrying(() -> run(model, candidates, part))))
                     .toList();
             return gather(futures);
@@ -75,12 +77,15 @@ public final class Dispatcher {
     }
 
     /** Every part's images; if no part delivered, the most telling failure (a safety block first). */
-    private static List<GeneratedImage> gather(List<Future<List<GeneratedImage>>> futures) {
+    private static Dispatched gather(List<Future<Dispatched>> futures) {
         List<GeneratedImage> images = new ArrayList<>();
+        String channel = null;
         List<DispatchFailed> failures = new ArrayList<>();
-        for (Future<List<GeneratedImage>> future : futures) {
+        for (Future<Dispatched> future : futures) {
             try {
-                images.addAll(future.get());
+                Dispatched part = future.get();
+                images.addAll(part.images());
+                channel = channel == null || channel.equals(part.channel()) ? part.channel() : Dispatched.MULTIPLE;
             } catch (ExecutionException e) {
                 if (e.getCause() instanceof DispatchFailed failed) {
                     failures.add(failed);
@@ -95,19 +100,24 @@ public final class Dispatcher {
             }
         }
         if (!images.isEmpty()) {
-            return images;
+            return new Dispatched(images, channel);
         }
         throw failures.stream()
                 .min(Comparator.comparing(f -> f.outcome() == Outcome.SAFETY_BLOCKED ? 0 : 1))
                 .orElseThrow();
     }
 
-    private List<GeneratedImage> run(ModelSpec model, List<Channel> candidates, ImageJob part) {
+    private Dispatched run(ModelSpec model, List<Channel> candidates, ImageJob part) {
         UpstreamFailure last = null;
+        Channel left = null;
         for (Channel channel : order(candidates)) {
             if (channel.disabledReason().isPresent()) {
                 continue;
             }
+            if (left != null) {
+                metrics.failover(left.name(), channel.name());
+            }
+            left = channel; // until it delivers or gives up, which both return or throw
             attempts:
             for (int attempt = 1; attempt <= retries.maxAttempts(); attempt++) {
                 if (part.deadline().passed()) {
@@ -115,7 +125,7 @@ public final class Dispatcher {
                 }
                 switch (attempt(channel, model, part, attempt)) {
                     case Attempt.Delivered delivered -> {
-                        return delivered.images();
+                        return new Dispatched(delivered.images(), channel.name());
                     }
                     case Attempt.Unavailable unavailable -> {
                         break attempts;
@@ -133,6 +143,7 @@ public final class Dispatcher {
                                 if (pause.compareTo(part.deadline().remaining()) >= 0) {
                                     break attempts; // no time to wait here: the next channel
                                 }
+                                metrics.retry(channel.name());
                                 sleep(pause, model);
                             }
                         }
@@ -202,6 +213,7 @@ public final class Dispatcher {
                 throw new UpstreamException(new UpstreamFailure.NoImage("the upstream returned no image"));
             }
             long nanos = System.nanoTime() - start;
+            metrics.attempt(channel.name(), AttemptOutcome.OK, nanos);
             breaker.onSuccess(nanos, TimeUnit.NANOSECONDS);
             channel.stats().success(TimeUnit.NANOSECONDS.toMillis(nanos));
             span.tag("imagegate.outcome", "delivered").tag("imagegate.images", delivered.size());
@@ -216,12 +228,15 @@ public final class Dispatcher {
             span.failed(bug);
             // Not a classified upstream failure: a defect. Count it against the channel (it may be the
             // adapter's) and let the caller see a 500.
-            breaker.onError(System.nanoTime() - start, TimeUnit.NANOSECONDS, bug);
+            long nanos = System.nanoTime() - start;
+            metrics.attempt(channel.name(), AttemptOutcome.DEFECT, nanos);
+            breaker.onError(nanos, TimeUnit.NANOSECONDS, bug);
             throw bug;
         }
     }
 
     private void record(Channel channel, UpstreamFailure failure, long nanos) {
+        metrics.attempt(channel.name(), AttemptOutcome.of(failure), nanos);
         CircuitBreaker breaker = channel.breaker();
         if (Decision.isChannelFault(failure)) {
             breaker.onError(nanos, TimeUnit.NANOSECONDS, new UpstreamException(failure));

@@ -86,8 +86,8 @@ class RoutingConfig {
     }
 
     @Bean
-    Dispatcher dispatcher(Router router, RandomGenerator random, Tracing tracing) {
-        return new Dispatcher(router, RetryPolicy.standard(random), random, tracing);
+    Dispatcher dispatcher(Router router, RandomGenerator random, Tracing tracing, RoutingMetrics metrics) {
+        return new Dispatcher(router, RetryPolicy.standard(random), random, tracing, metrics);
     }
 
     /**

@@ -76,7 +76,7 @@ class RequestLimitsTest {
     }
 
     private RequestLimits limits(KeyLimits defaults) {
-        return new RequestLimits(new LocalRateLimiter(), slots, defaults);
+        return new RequestLimits(new LocalRateLimiter(), slots, defaults, LimitMetrics.NONE);
     }
 
     private static Caller caller(KeyLimits limits) {

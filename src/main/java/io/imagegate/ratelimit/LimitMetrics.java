@@ -1,0 +1,11 @@
+package io.imagegate.ratelimit;
+
+/** Counts the requests a key's limits turned away; the reason is the only label (never the key). */
+public interface LimitMetrics {
+
+    /** For tests that build {@link RequestLimits} without a meter registry. */
+    LimitMetrics NONE = reason -> {
+    };
+
+    void refused(LimitExceeded.Reason reason);
+}
