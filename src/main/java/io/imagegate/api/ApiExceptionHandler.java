@@ -1,6 +1,7 @@
 package io.imagegate.api;
 
 import io.imagegate.auth.AuthenticationFailed;
+import io.imagegate.billing.CaptureFailed;
 import io.imagegate.billing.InsufficientBalance;
 import io.imagegate.catalog.RequestRejected;
 import io.imagegate.generation.GenerationRefused;
@@ -115,6 +116,19 @@ public class ApiExceptionHandler {
         };
         return render(new ApiException(code, e.getMessage(), code == ErrorCode.CONTENT_POLICY_VIOLATION
                 ? "prompt" : null));
+    }
+
+    /** The one 500 that may have charged says so, and says how to find out. */
+    @ExceptionHandler(CaptureFailed.class)
+    ResponseEntity<Object> captureFailed(CaptureFailed e) {
+        log.error("Capture failed", e);
+        return render(new ApiException(ErrorCode.INTERNAL_ERROR, e.maybeCharged()
+                ? "The images were made, but the gateway lost its database while charging for them, so it cannot"
+                        + " tell whether this request was charged. Retry with the same Idempotency-Key to get the"
+                        + " images if it was, or check GET /v1/usage; report the x-imagegate-request-id."
+                : "The images were made, but the gateway could not record their charge, so nothing was charged"
+                        + " and they are not delivered. Retry, and report the x-imagegate-request-id if it happens"
+                        + " again."));
     }
 
     @ExceptionHandler(UpstreamFailed.class)

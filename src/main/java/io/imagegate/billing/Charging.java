@@ -94,6 +94,8 @@ public final class Charging {
     /**
      * {@link #capture(Hold, ChargeLine)}, with {@code withCharge} run in the same transaction after the charge is
      * written: what must be kept if and only if the money moved, such as the idempotency record of the response.
+     *
+     * @throws CaptureFailed when the charge could not be written; it says whether anything may have been charged
      */
     public long capture(Hold hold, ChargeLine line, Runnable withCharge) {
         try {
@@ -108,37 +110,63 @@ public final class Charging {
         if (amount > hold.amountMicros()) {
             throw new IllegalArgumentException("capture of " + amount + " exceeds hold " + hold.amountMicros());
         }
-        return transactions.execute(tx -> {
-            long charged = amount;
-            boolean settled = deleteHold(hold);
-            if (!settled) {
-                long available = jdbc.sql("SELECT balance_micros - held_micros FROM accounts WHERE id = ?")
-                        .param(hold.accountId()).query(Long.class).single();
-                charged = Math.min(amount, Math.max(available, 0));
-                log.warn("Hold {} was released before capture (the request outlived its deadline); charging {}"
-                        + " of {} from the available balance", hold.id(), charged, amount);
+        boolean[] written = {false};
+        try {
+            return transactions.execute(tx -> {
+                long charged = chargeInTransaction(hold, line, amount);
+                withCharge.run();
+                written[0] = true;
+                return charged;
+            });
+        } catch (RuntimeException failed) {
+            if (written[0]) {
+                // The commit itself failed: it may have gone through. The sweeper settles the hold either way.
+                throw new CaptureFailed(true, failed);
             }
-            long unheld = settled ? hold.amountMicros() : 0;
-            if (charged > 0) {
-                ledger.append(hold.accountId(), Kind.CAPTURE, -charged, unheld,
-                        Optional.of(line.nDelivered() + " x " + line.model() + " " + line.size()),
-                        Optional.of(line.requestId()), Optional.of(line.keyId()));
-            } else if (unheld > 0) {
-                unhold(hold);
-            }
-            jdbc.sql("""
-                    INSERT INTO charges (id, account_id, key_id, request_id, client_request_id, model, size,
-                                         size_tier, quality, n_requested, n_delivered, unit_price_micros,
-                                         amount_micros, created_at)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                    .params(hold.id(), hold.accountId(), line.keyId(), line.requestId(),
-                            line.clientRequestId().orElse(null), line.model(), line.size(),
-                            line.sizeTier(), line.quality().orElse(null), line.nRequested(), line.nDelivered(),
-                            line.unitPriceMicros(), charged, clock.instant().getEpochSecond())
-                    .update();
-            withCharge.run();
-            return charged;
-        });
+            releaseAfterRollback(hold);
+            throw new CaptureFailed(false, failed);
+        }
+    }
+
+    /** The transaction rolled back, so the hold is still there: give its money back now, not at its deadline. */
+    private void releaseAfterRollback(Hold hold) {
+        try {
+            transactions.executeWithoutResult(tx -> settle(hold));
+        } catch (RuntimeException unreachable) {
+            log.warn("Hold {} could not be released after its capture rolled back; the sweeper will release it at"
+                    + " its deadline", hold.id(), unreachable);
+        }
+    }
+
+    private long chargeInTransaction(Hold hold, ChargeLine line, long amount) {
+        long charged = amount;
+        boolean settled = deleteHold(hold);
+        if (!settled) {
+            long available = jdbc.sql("SELECT balance_micros - held_micros FROM accounts WHERE id = ?")
+                    .param(hold.accountId()).query(Long.class).single();
+            charged = Math.min(amount, Math.max(available, 0));
+            log.warn("Hold {} was released before capture (the request outlived its deadline); charging {}"
+                    + " of {} from the available balance", hold.id(), charged, amount);
+        }
+        long unheld = settled ? hold.amountMicros() : 0;
+        if (charged > 0) {
+            ledger.append(hold.accountId(), Kind.CAPTURE, -charged, unheld,
+                    Optional.of(line.nDelivered() + " x " + line.model() + " " + line.size()),
+                    Optional.of(line.requestId()), Optional.of(line.keyId()));
+        } else if (unheld > 0) {
+            unhold(hold);
+        }
+        jdbc.sql("""
+                INSERT INTO charges (id, account_id, key_id, request_id, client_request_id, model, size,
+                                     size_tier, quality, n_requested, n_delivered, unit_price_micros,
+                                     amount_micros, created_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(hold.id(), hold.accountId(), line.keyId(), line.requestId(),
+                        line.clientRequestId().orElse(null), line.model(), line.size(),
+                        line.sizeTier(), line.quality().orElse(null), line.nRequested(), line.nDelivered(),
+                        line.unitPriceMicros(), charged, clock.instant().getEpochSecond())
+                .update();
+        return charged;
     }
 
     /** Returns the whole hold to the account: the request failed, and failures are never billed. */

@@ -221,8 +221,15 @@ public final class GenerationService {
         try (OpenSpan span = tracing.open("imagegate.storage.put")) {
             span.tag("imagegate.image.format", image.format().name())
                     .tag("imagegate.image.bytes", image.bytes().size());
-            store.put(record.id(), image.format(), image.bytes());
+            // The record first: the sweeper finds files through their records, so a file written before a record
+            // that then failed to insert would never be deleted. A record whose file is missing expires harmlessly.
             records.insert(record);
+            try {
+                store.put(record.id(), image.format(), image.bytes());
+            } catch (RuntimeException failed) {
+                records.delete(record.id());
+                throw failed;
+            }
             return store.url(record.stored());
         }
     }
