@@ -7,8 +7,6 @@ import io.imagegate.support.Admin.Key;
 import io.imagegate.support.GatewayProcess;
 import io.imagegate.support.Http;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -52,7 +50,7 @@ class HoldRecoveryIT {
                 // Expected: the gateway is killed while this request waits.
             }
         });
-        awaitHeld(admin, key.accountId(), "0.078");
+        admin.awaitHeld(key.accountId(), "0.078");
 
         gateway.kill();
         gateway = GatewayProcess.start(workDir, port, workDir.resolve("second.log"),
@@ -64,16 +62,5 @@ class HoldRecoveryIT {
         assertThat(account.get("available").asString()).isEqualTo("1.00");
         assertThat(gateway.log()).contains("Released 1 stale holds");
         admin.assertBooksBalance();
-    }
-
-    private static void awaitHeld(Admin admin, String accountId, String amount) throws InterruptedException {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-        while (Instant.now().isBefore(deadline)) {
-            if (admin.account(accountId).get("held").asString().equals(amount)) {
-                return;
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("the request never placed its hold: " + admin.account(accountId));
     }
 }

@@ -9,8 +9,6 @@ import io.imagegate.support.Http;
 import io.imagegate.support.Http.Response;
 import io.imagegate.support.TestPostgres;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -75,7 +73,7 @@ class IdempotencyCrashIT {
                 // Expected: the gateway is killed while this request waits.
             }
         });
-        awaitHeld(admin, key.accountId(), "0.039");
+        admin.awaitHeld(key.accountId(), "0.039");
 
         gateway.kill();
         gateway = start(port, "second.log", List.of());
@@ -143,16 +141,5 @@ class IdempotencyCrashIT {
         return StreamSupport.stream(admin.ledger(key.accountId()).spliterator(), false)
                 .filter(entry -> entry.get("kind").asString().equals("capture"))
                 .toList();
-    }
-
-    private static void awaitHeld(Admin admin, String accountId, String amount) throws InterruptedException {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-        while (Instant.now().isBefore(deadline)) {
-            if (admin.account(accountId).get("held").asString().equals(amount)) {
-                return;
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("the request never placed its hold: " + admin.account(accountId));
     }
 }

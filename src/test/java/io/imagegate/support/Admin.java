@@ -97,6 +97,18 @@ public final class Admin {
         return account(accountId).get("balance").asString();
     }
 
+    /** Waits (30 s at most) until the account holds {@code amount}: a request in flight has placed its hold. */
+    public void awaitHeld(String accountId, String amount) throws InterruptedException {
+        java.time.Instant deadline = java.time.Instant.now().plusSeconds(30);
+        while (java.time.Instant.now().isBefore(deadline)) {
+            if (account(accountId).get("held").asString().equals(amount)) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("the request never placed its hold: " + account(accountId));
+    }
+
     /** Fails unless {@code GET /admin/v1/reconcile} finds every balance equal to its ledger. */
     public void assertBooksBalance() {
         Response response = get("/admin/v1/reconcile");
