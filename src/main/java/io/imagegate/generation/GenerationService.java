@@ -251,7 +251,7 @@ public final class GenerationService {
         ImageSize promised = options.size();
         ImageTarget target = ImageTarget.of(new ImageDimensions(promised.width(), promised.height()),
                 options.outputFormat(), options.outputCompression());
-        ImageBytes delivered = Transcoder.toTarget(bytes, target).orElseThrow(() -> new UpstreamFailed(
+        ImageBytes delivered = Transcoder.toTarget(bytes, format, dims, target).orElseThrow(() -> new UpstreamFailed(
                 "The upstream returned a " + dims.width() + "x" + dims.height() + " " + format + " image that cannot"
                         + " be converted to a " + promised + " " + options.outputFormat().wireName() + "."));
         return new Image(delivered, options.outputFormat().imageFormat());

@@ -22,14 +22,18 @@ public final class Transcoder {
     /**
      * The image as {@code target} says. Empty when it has to be decoded and the JDK cannot decode it.
      *
+     * @param format the image's format, sniffed from its bytes ({@link ImageFormat#sniff(ImageBytes)})
+     * @param size   its size, read from its header ({@link ImageDimensions#read(ImageBytes)}): the caller has
+     *               read both already to check the upstream's answer, so they are not read again here
      * @throws IllegalArgumentException when {@code target}'s format is one this gateway does not encode
      *     ({@link ImageEncoder#encodes}); that is for the request's validation to refuse
      */
-    public static Optional<ImageBytes> toTarget(ImageBytes image, ImageTarget target) {
+    public static Optional<ImageBytes> toTarget(ImageBytes image, ImageFormat format, ImageDimensions size,
+            ImageTarget target) {
         if (!ImageEncoder.encodes(target.format())) {
             throw new IllegalArgumentException("this gateway does not encode " + target.format().wireName());
         }
-        if (alreadyIs(image, target)) {
+        if (alreadyIs(format, size, target)) {
             return Optional.of(image);
         }
         return decode(image).map(source -> ImageEncoder.encode(
@@ -42,10 +46,8 @@ public final class Transcoder {
      * A JPEG can at compression 100 too, since encoding it again could only add loss and bytes; at a lower
      * compression it is encoded again, so that the file is as small as the caller asked.
      */
-    private static boolean alreadyIs(ImageBytes image, ImageTarget target) {
-        ImageFormat wanted = target.format().imageFormat();
-        if (ImageFormat.sniff(image).filter(wanted::equals).isEmpty()
-                || ImageDimensions.read(image).filter(target.size()::equals).isEmpty()) {
+    private static boolean alreadyIs(ImageFormat format, ImageDimensions size, ImageTarget target) {
+        if (format != target.format().imageFormat() || !size.equals(target.size())) {
             return false;
         }
         return switch (target.format()) {

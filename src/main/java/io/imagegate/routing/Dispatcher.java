@@ -35,7 +35,6 @@ public final class Dispatcher {
     private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
     static final String ATTEMPT_SPAN = "imagegate.upstream.attempt";
 
-
     private final Router router;
     private final RetryPolicy retries;
     private final RandomGenerator random;
@@ -220,7 +219,8 @@ public final class Dispatcher {
             return new Attempt.Delivered(delivered);
         } catch (UpstreamException e) {
             record(channel, e.failure(), System.nanoTime() - start);
-            span.tag("imagegate.outcome", "failed").tag("imagegate.failure", kind(e.failure()));
+            span.tag("imagegate.outcome", "failed")
+                    .tag("imagegate.failure", AttemptOutcome.of(e.failure()).label());
             span.failed(e);
             return new Attempt.Failed(e.failure());
         } catch (RuntimeException bug) {
@@ -252,11 +252,6 @@ public final class Dispatcher {
             log.warn("Channel {} failed: {}", channel.name(), failure);
         }
         channel.stats().failure(failure, TimeUnit.NANOSECONDS.toMillis(nanos), channel.clock().instant());
-    }
-
-    /** The failure's name in the closed vocabulary, as the channel status shows it: Transient, RateLimited, … */
-    static String kind(UpstreamFailure failure) {
-        return failure.getClass().getSimpleName();
     }
 
     private static Optional<Duration> hint(UpstreamFailure failure) {

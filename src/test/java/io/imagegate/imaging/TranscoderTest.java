@@ -8,6 +8,7 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 import java.util.SplittableRandom;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
@@ -18,7 +19,7 @@ class TranscoderTest {
     void aJpegTargetGivesJpegBytesOfExactlyThePromisedSizeThatImageIoDecodes() throws IOException {
         ImageBytes png = ImageBytes.of(PngEncoder.encodeRgb(64, 48, photoLike(64, 48)));
 
-        ImageBytes jpeg = Transcoder.toTarget(png, target(64, 48, OutputFormat.JPEG, 90)).orElseThrow();
+        ImageBytes jpeg = toTarget(png, target(64, 48, OutputFormat.JPEG, 90)).orElseThrow();
 
         assertThat(ImageFormat.sniff(jpeg)).contains(ImageFormat.JPEG);
         assertThat(ImageDimensions.read(jpeg)).contains(new ImageDimensions(64, 48));
@@ -46,18 +47,18 @@ class TranscoderTest {
     void aPngAlreadyOfThePromisedSizeComesBackUntouched() {
         ImageBytes png = ImageBytes.of(PngEncoder.encodeRgb(32, 20, photoLike(32, 20)));
 
-        assertThat(Transcoder.toTarget(png, target(32, 20, OutputFormat.PNG, 100))).containsSame(png);
+        assertThat(toTarget(png, target(32, 20, OutputFormat.PNG, 100))).containsSame(png);
         // Compression means nothing to a lossless format, so it does not make the PNG be encoded again.
-        assertThat(Transcoder.toTarget(png, target(32, 20, OutputFormat.PNG, 10))).containsSame(png);
+        assertThat(toTarget(png, target(32, 20, OutputFormat.PNG, 10))).containsSame(png);
     }
 
     @Test
     void aJpegAlreadyOfThePromisedSizeIsEncodedAgainOnlyWhenAskedForMoreCompression() throws IOException {
         ImageBytes jpeg = imageIo(opaque(48, 32), "jpeg");
 
-        assertThat(Transcoder.toTarget(jpeg, target(48, 32, OutputFormat.JPEG, 100))).containsSame(jpeg);
+        assertThat(toTarget(jpeg, target(48, 32, OutputFormat.JPEG, 100))).containsSame(jpeg);
 
-        ImageBytes smaller = Transcoder.toTarget(jpeg, target(48, 32, OutputFormat.JPEG, 5)).orElseThrow();
+        ImageBytes smaller = toTarget(jpeg, target(48, 32, OutputFormat.JPEG, 5)).orElseThrow();
         assertThat(smaller).isNotSameAs(jpeg);
         assertThat(smaller.size()).isLessThan(jpeg.size());
         assertThat(ImageDimensions.read(smaller)).contains(new ImageDimensions(48, 32));
@@ -67,7 +68,7 @@ class TranscoderTest {
     void aJpegOfThePromisedSizeBecomesAPngWhenAPngIsAsked() throws IOException {
         ImageBytes jpeg = imageIo(opaque(48, 32), "jpeg");
 
-        ImageBytes png = Transcoder.toTarget(jpeg, target(48, 32, OutputFormat.PNG, 100)).orElseThrow();
+        ImageBytes png = toTarget(jpeg, target(48, 32, OutputFormat.PNG, 100)).orElseThrow();
 
         assertThat(ImageFormat.sniff(png)).contains(ImageFormat.PNG);
         assertThat(ImageDimensions.read(png)).contains(new ImageDimensions(48, 32));
@@ -77,7 +78,7 @@ class TranscoderTest {
     void transparentPixelsAreLaidOverWhiteInAJpeg() throws IOException {
         ImageBytes halfTransparent = imageIo(leftHalfTransparentRightHalfBlue(40, 40), "png");
 
-        BufferedImage decoded = decode(Transcoder.toTarget(halfTransparent, target(40, 40, OutputFormat.JPEG, 100))
+        BufferedImage decoded = decode(toTarget(halfTransparent, target(40, 40, OutputFormat.JPEG, 100))
                 .orElseThrow());
 
         assertNear(decoded.getRGB(5, 20), 0xFFFFFF);
@@ -88,7 +89,7 @@ class TranscoderTest {
     void transparentPixelsAreLaidOverWhiteInAResampledPng() throws IOException {
         ImageBytes halfTransparent = imageIo(leftHalfTransparentRightHalfBlue(40, 40), "png");
 
-        BufferedImage decoded = decode(Transcoder.toTarget(halfTransparent, target(80, 80, OutputFormat.PNG, 100))
+        BufferedImage decoded = decode(toTarget(halfTransparent, target(80, 80, OutputFormat.PNG, 100))
                 .orElseThrow());
 
         assertNear(decoded.getRGB(10, 40), 0xFFFFFF);
@@ -100,7 +101,7 @@ class TranscoderTest {
         // 4:3 to 16:9: the width is filled, and the top and bottom are cropped evenly.
         ImageBytes png = ImageBytes.of(PngEncoder.encodeRgb(40, 30, topRedMiddleGreenBottomRed(40, 30)));
 
-        ImageBytes jpeg = Transcoder.toTarget(png, target(160, 90, OutputFormat.JPEG, 100)).orElseThrow();
+        ImageBytes jpeg = toTarget(png, target(160, 90, OutputFormat.JPEG, 100)).orElseThrow();
 
         assertThat(ImageFormat.sniff(jpeg)).contains(ImageFormat.JPEG);
         assertThat(ImageDimensions.read(jpeg)).contains(new ImageDimensions(160, 90));
@@ -114,7 +115,8 @@ class TranscoderTest {
         ImageBytes webp = ImageBytes.of(("RIFF\u0024\u0000\u0000\u0000WEBPVP8 " + "\u0000".repeat(24))
                 .getBytes(StandardCharsets.ISO_8859_1));
 
-        assertThat(Transcoder.toTarget(webp, target(16, 16, OutputFormat.PNG, 100))).isEmpty();
+        assertThat(Transcoder.toTarget(webp, ImageFormat.WEBP, new ImageDimensions(16, 16),
+                target(16, 16, OutputFormat.PNG, 100))).isEmpty();
     }
 
     @Test
@@ -122,8 +124,14 @@ class TranscoderTest {
         ImageBytes png = ImageBytes.of(PngEncoder.encodeRgb(8, 8, new byte[8 * 8 * 3]));
 
         assertThatIllegalArgumentException()
-                .isThrownBy(() -> Transcoder.toTarget(png, target(8, 8, OutputFormat.WEBP, 100)))
+                .isThrownBy(() -> toTarget(png, target(8, 8, OutputFormat.WEBP, 100)))
                 .withMessageContaining("webp");
+    }
+
+    /** As generation calls it: with the format and size read from the image's header first. */
+    private static Optional<ImageBytes> toTarget(ImageBytes image, ImageTarget target) {
+        return Transcoder.toTarget(image, ImageFormat.sniff(image).orElseThrow(),
+                ImageDimensions.read(image).orElseThrow(), target);
     }
 
     private static ImageTarget target(int width, int height, OutputFormat format, int compression) {
@@ -131,7 +139,7 @@ class TranscoderTest {
     }
 
     private static int jpegSize(ImageBytes image, int compression) {
-        return Transcoder.toTarget(image, target(96, 64, OutputFormat.JPEG, compression)).orElseThrow().size();
+        return toTarget(image, target(96, 64, OutputFormat.JPEG, compression)).orElseThrow().size();
     }
 
     /** A gradient with noise over it: detail that a JPEG keeps less of the lower its quality. */

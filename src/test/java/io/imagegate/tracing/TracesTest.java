@@ -97,7 +97,7 @@ class TracesTest extends GatewayTest {
         assertThat(attribute(failed, "imagegate.attempt")).contains("1");
         assertThat(attribute(failed, "http.response.status_code")).contains("503");
         assertThat(attribute(failed, "imagegate.outcome")).contains("failed");
-        assertThat(attribute(failed, "imagegate.failure")).contains("Transient");
+        assertThat(attribute(failed, "imagegate.failure")).contains("transient");
         assertThat(failed.getStatus().getCode()).isEqualTo(io.opentelemetry.proto.trace.v1.Status.StatusCode.STATUS_CODE_ERROR);
         Span delivered = attempts.get(1);
         assertThat(attribute(delivered, "imagegate.attempt")).contains("2");
