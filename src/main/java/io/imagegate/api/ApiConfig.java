@@ -4,6 +4,7 @@ import io.imagegate.auth.ApiKeys;
 import io.imagegate.config.ImagegateProperties;
 import io.imagegate.ids.IdGenerator;
 import java.util.List;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -16,6 +17,11 @@ import org.springframework.web.servlet.config.annotation.AsyncSupportConfigurer;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import tools.jackson.databind.json.JsonMapper;
 
+/**
+ * The HTTP edge: filters, the error body, the route list of a 404. Only in a web application: the route list is
+ * read from Spring MVC's handler mappings, which a context without a server (the money bench's) does not have.
+ */
+@ConditionalOnWebApplication
 @Configuration(proxyBeanMethods = false)
 class ApiConfig implements WebMvcConfigurer {
 

@@ -15,6 +15,7 @@ import io.imagegate.storage.FileAccessDenied;
 import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -28,6 +29,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
  * The one place where a failure becomes a status and an error body. Each domain refusal maps by an exhaustive
  * switch, so a new reason is a compile error here until someone decides what the caller sees.
  */
+@ConditionalOnWebApplication
 @RestControllerAdvice
 public class ApiExceptionHandler {
 

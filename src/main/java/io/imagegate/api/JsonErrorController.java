@@ -3,6 +3,7 @@ package io.imagegate.api;
 import io.imagegate.http.ApiException;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -13,6 +14,7 @@ import org.springframework.web.bind.annotation.RestController;
  * Answers the servlet container's error dispatch (failures outside Spring MVC, such as a request the
  * container itself rejected) with the same error body as every other route.
  */
+@ConditionalOnWebApplication
 @RestController
 public class JsonErrorController implements ErrorController {
 
