@@ -20,9 +20,14 @@ import io.imagegate.imaging.ImageBytes;
 import io.imagegate.money.Micros;
 import io.imagegate.ratelimit.ConcurrencyLimiter.Lease;
 import io.imagegate.ratelimit.RequestLimits;
+import io.imagegate.requestlog.LoggedRequest;
+import io.imagegate.requestlog.RequestLog;
+import io.imagegate.requestlog.RequestNotes;
+import io.imagegate.tracing.Tracing;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -31,6 +36,8 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -61,16 +68,24 @@ public class GenerationController {
     /** Longer than any sync deadline (the catalog's longest is 90 s), so a live request keeps its key. */
     private static final Duration IDEMPOTENCY_LOCK = Duration.ofMinutes(10);
 
+    private static final Logger log = LoggerFactory.getLogger(GenerationController.class);
+
     private final GenerationService generations;
     private final Idempotency idempotency;
     private final RequestLimits limits;
+    private final RequestLog requestLog;
+    private final Tracing tracing;
+    private final Clock clock;
     private final JsonMapper json;
 
     public GenerationController(GenerationService generations, Idempotency idempotency, RequestLimits limits,
-            JsonMapper json) {
+            RequestLog requestLog, Tracing tracing, Clock clock, JsonMapper json) {
         this.generations = generations;
         this.idempotency = idempotency;
         this.limits = limits;
+        this.requestLog = requestLog;
+        this.tracing = tracing;
+        this.clock = clock;
         this.json = json;
     }
 
@@ -98,23 +113,40 @@ public class GenerationController {
      *
      * <p>The generation's log lines carry the request's, caller's and model's ids ({@link LogContext}); the
      * context is kept on the request for the dispatch that answers, which logs how the generation ended.
+     *
+     * <p>Every request that got this far (its key is valid) goes into the request log, whatever its answer: a
+     * charged one inside its charge's transaction, so a request that was paid for is there even if this node
+     * dies before answering; any other once its answer is known.
      */
     @PostMapping("/v1/images/generations")
     Callable<ResponseEntity<?>> generate(Caller caller, HttpServletRequest http, HttpServletResponse httpResponse,
             @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String idempotencyKey,
             @RequestHeader(name = UNSUPPORTED_HEADER, required = false) String unsupportedHeader) throws IOException {
-        limits.countRequest(caller).ifPresent(rate -> RateLimitHeaders.write(rate, httpResponse::setHeader));
-        JsonObject body = JsonObject.read(http.getInputStream());
-        Optional<String> key = idempotencyKey(idempotencyKey);
-        UnsupportedParameters policy = unsupportedParameters(caller, unsupportedHeader);
         String requestId = RequestIdFilter.of(http);
         Optional<String> clientRequestId = RequestIdFilter.clientOf(http);
+        RequestNotes notes = new RequestNotes(requestId, clock.instant(), System.nanoTime(), caller.accountId(),
+                caller.keyId(), clientRequestId, tracing.currentTraceId());
+        JsonObject body;
+        Optional<String> key;
+        UnsupportedParameters policy;
+        try {
+            limits.countRequest(caller).ifPresent(rate -> RateLimitHeaders.write(rate, httpResponse::setHeader));
+            body = JsonObject.read(http.getInputStream());
+            body.peekString("model").ifPresent(notes::asked);
+            key = idempotencyKey(idempotencyKey);
+            key.ifPresent(notes::idempotencyKey);
+            policy = unsupportedParameters(caller, unsupportedHeader);
+        } catch (RuntimeException refused) {
+            throw logged(notes, refused);
+        }
         return () -> {
             LogContext.request(requestId, clientRequestId);
             LogContext.caller(caller);
             body.peekString("model").ifPresent(LogContext::model);
             try {
-                return respond(caller, body, policy, key, requestId, clientRequestId);
+                return respond(caller, body, policy, key, notes);
+            } catch (RuntimeException failed) {
+                throw logged(notes, failed);
             } finally {
                 LogContext.keep(http);
                 LogContext.clear();
@@ -123,14 +155,17 @@ public class GenerationController {
     }
 
     private ResponseEntity<?> respond(Caller caller, JsonObject body, UnsupportedParameters policy,
-            Optional<String> key, String requestId, Optional<String> clientRequestId) {
+            Optional<String> key, RequestNotes notes) {
         if (key.isEmpty()) {
-            GenerationResult result = run(caller, body, policy, requestId, clientRequestId, priced -> { });
+            GenerationResult result = run(caller, body, policy, key, notes, priced -> { });
             return ok(response(result), result.chargedMicros(), result.seed(), result.ignored(), false);
         }
         Claim claim = idempotency.claim(caller.accountId(), key.get(), body.canonicalSha256(), IDEMPOTENCY_LOCK);
         return switch (claim) {
-            case Replay replay -> ok(replay.responseBody(), 0, replay.seed(), replay.ignored(), true);
+            case Replay replay -> {
+                record(notes.replayed());
+                yield ok(replay.responseBody(), 0, replay.seed(), replay.ignored(), true);
+            }
             case InFlight inFlight -> throw new ApiException(ErrorCode.IDEMPOTENCY_KEY_IN_USE, "A request with this"
                     + " Idempotency-Key is still running. Wait for it to finish, then retry to get its response.");
             case Mismatch mismatch -> throw new ApiException(ErrorCode.IDEMPOTENCY_KEY_REUSED, "This"
@@ -142,7 +177,7 @@ public class GenerationController {
                 AtomicReference<String> rendered = new AtomicReference<>();
                 GenerationResult result;
                 try {
-                    result = run(caller, body, policy, requestId, clientRequestId, priced -> {
+                    result = run(caller, body, policy, key, notes, priced -> {
                         rendered.set(json.writeValueAsString(response(priced)));
                         idempotency.complete(caller.accountId(), key.get(), rendered.get(), priced.seed(),
                                 priced.ignored());
@@ -156,12 +191,39 @@ public class GenerationController {
         };
     }
 
-    /** Holds one of the key's concurrency slots while it runs, and gives it back however it ends. */
-    private GenerationResult run(Caller caller, JsonObject body, UnsupportedParameters policy, String requestId,
-            Optional<String> clientRequestId, Consumer<GenerationResult> withCharge) {
-        GenerationRequest request = parse(body, policy, clientRequestId);
+    /**
+     * Holds one of the key's concurrency slots while it runs, and gives it back however it ends. The request's
+     * log record is written with its charge, beside what {@code withCharge} keeps.
+     */
+    private GenerationResult run(Caller caller, JsonObject body, UnsupportedParameters policy, Optional<String> key,
+            RequestNotes notes, Consumer<GenerationResult> withCharge) {
+        GenerationRequest request = parse(body, policy, notes.clientRequestId(), key);
+        notes.user(request.user());
         try (Lease slot = limits.startGeneration(caller)) {
-            return generations.generate(caller, request, requestId, withCharge);
+            return generations.generate(caller, request, notes, priced -> {
+                requestLog.write(notes.delivered(priced.images().size(), priced.chargedMicros(), priced.channel()));
+                withCharge.accept(priced);
+            });
+        }
+    }
+
+    /** The failure goes on to the error handler, whose answer its record already names. */
+    private RuntimeException logged(RequestNotes notes, RuntimeException failure) {
+        ErrorCode answer = ApiErrors.of(failure).code();
+        record(notes.failed(answer.status(), answer.code()));
+        return failure;
+    }
+
+    /**
+     * A record written on its own, not with a charge. Failing to write it must not change the answer: the
+     * caller is owed that, and an operator is told instead.
+     */
+    private void record(LoggedRequest request) {
+        try {
+            requestLog.write(request);
+        } catch (RuntimeException unwritten) {
+            log.warn("Request {} ({} {}) could not be written to the request log", request.id(), request.status(),
+                    request.errorCode().orElse("ok"), unwritten);
         }
     }
 
@@ -224,7 +286,8 @@ public class GenerationController {
         return asked;
     }
 
-    static GenerationRequest parse(JsonObject body, UnsupportedParameters policy, Optional<String> clientRequestId) {
+    static GenerationRequest parse(JsonObject body, UnsupportedParameters policy, Optional<String> clientRequestId,
+            Optional<String> idempotencyKey) {
         body.rejectUnknown(FIELDS, "in an image generation request");
         String model = body.requireString("model");
         String prompt = body.requireString("prompt");
@@ -246,7 +309,7 @@ public class GenerationController {
                 body.optionalString("output_format"),
                 body.optionalInt("output_compression"));
         return new GenerationRequest(model, prompt, options, responseFormat(body), user(body), policy,
-                clientRequestId);
+                clientRequestId, idempotencyKey);
     }
 
     private static Optional<String> user(JsonObject body) {

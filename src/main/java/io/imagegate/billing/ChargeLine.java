@@ -7,12 +7,14 @@ import java.util.Optional;
  *
  * @param requestId       the server's id of the request, unique: what a refund names
  * @param clientRequestId the caller's {@code x-request-id}, kept for the caller's own search
+ * @param idempotencyKey  the {@code Idempotency-Key} the request was sent under
  * @param unitPriceMicros the price paid per image, fixed when the hold was placed
  */
 public record ChargeLine(
         String keyId,
         String requestId,
         Optional<String> clientRequestId,
+        Optional<String> idempotencyKey,
         String model,
         String size,
         String sizeTier,

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -88,16 +89,17 @@ public final class Charging {
      * PostgreSQL multixacts, which made one busy account slower when tried.
      */
     public long capture(Hold hold, ChargeLine line) {
-        return capture(hold, line, () -> { });
+        return capture(hold, line, charged -> { });
     }
 
     /**
      * {@link #capture(Hold, ChargeLine)}, with {@code withCharge} run in the same transaction after the charge is
-     * written: what must be kept if and only if the money moved, such as the idempotency record of the response.
+     * written, given the amount charged: what must be kept if and only if the money moved, such as the
+     * idempotency record of the response.
      *
      * @throws CaptureFailed when the charge could not be written; it says whether anything may have been charged
      */
-    public long capture(Hold hold, ChargeLine line, Runnable withCharge) {
+    public long capture(Hold hold, ChargeLine line, LongConsumer withCharge) {
         try {
             return settleByCapture(hold, line, withCharge);
         } finally {
@@ -105,7 +107,7 @@ public final class Charging {
         }
     }
 
-    private long settleByCapture(Hold hold, ChargeLine line, Runnable withCharge) {
+    private long settleByCapture(Hold hold, ChargeLine line, LongConsumer withCharge) {
         long amount = line.amountMicros();
         if (amount > hold.amountMicros()) {
             throw new IllegalArgumentException("capture of " + amount + " exceeds hold " + hold.amountMicros());
@@ -114,7 +116,7 @@ public final class Charging {
         try {
             return transactions.execute(tx -> {
                 long charged = chargeInTransaction(hold, line, amount);
-                withCharge.run();
+                withCharge.accept(charged);
                 written[0] = true;
                 return charged;
             });
@@ -157,12 +159,13 @@ public final class Charging {
             unhold(hold);
         }
         jdbc.sql("""
-                INSERT INTO charges (id, account_id, key_id, request_id, client_request_id, model, size,
-                                     size_tier, quality, n_requested, n_delivered, unit_price_micros,
+                INSERT INTO charges (id, account_id, key_id, request_id, client_request_id, idempotency_key, model,
+                                     size, size_tier, quality, n_requested, n_delivered, unit_price_micros,
                                      amount_micros, created_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(hold.id(), hold.accountId(), line.keyId(), line.requestId(),
-                        line.clientRequestId().orElse(null), line.model(), line.size(),
+                        line.clientRequestId().orElse(null), line.idempotencyKey().orElse(null), line.model(),
+                        line.size(),
                         line.sizeTier(), line.quality().orElse(null), line.nRequested(), line.nDelivered(),
                         line.unitPriceMicros(), charged, clock.instant().getEpochSecond())
                 .update();

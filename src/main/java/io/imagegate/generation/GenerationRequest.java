@@ -10,6 +10,7 @@ import java.util.Optional;
  * @param user the caller's own end-user id: recorded with the images, never sent upstream
  * @param unsupportedParameters whether fields the model cannot honour are a 400 or left out
  * @param clientRequestId the caller's {@code x-request-id}: recorded beside the server's, never a key for money
+ * @param idempotencyKey the request's {@code Idempotency-Key}, which its charge records
  */
 public record GenerationRequest(
         String model,
@@ -18,5 +19,6 @@ public record GenerationRequest(
         ResponseFormat responseFormat,
         Optional<String> user,
         UnsupportedParameters unsupportedParameters,
-        Optional<String> clientRequestId) {
+        Optional<String> clientRequestId,
+        Optional<String> idempotencyKey) {
 }

@@ -21,6 +21,7 @@ import io.imagegate.imaging.Transcoder;
 import io.imagegate.providers.Deadline;
 import io.imagegate.providers.GeneratedImage;
 import io.imagegate.providers.ImageJob;
+import io.imagegate.requestlog.RequestNotes;
 import io.imagegate.routing.Dispatched;
 import io.imagegate.routing.Dispatcher;
 import io.imagegate.storage.ImageRecord;
@@ -94,20 +95,19 @@ public final class GenerationService {
         this.afterCapture = afterCapture;
     }
 
-    public GenerationResult generate(Caller caller, GenerationRequest request, String requestId) {
-        return generate(caller, request, requestId, result -> { });
-    }
-
     /**
+     * @param notes      the request's record for the request log, told the model, size and attempts as they are
+     *                   known, so that a failure's record says how far it got
      * @param withCharge given the result before its charge commits, and run inside the charge's transaction:
      *                   what must be kept exactly when the caller pays, such as the response an
-     *                   {@code Idempotency-Key} replays. Its {@code chargedMicros} is the images' price.
+     *                   {@code Idempotency-Key} replays and the request's log record. Its {@code chargedMicros}
+     *                   is what the charge took.
      */
-    public GenerationResult generate(Caller caller, GenerationRequest request, String requestId,
+    public GenerationResult generate(Caller caller, GenerationRequest request, RequestNotes notes,
             Consumer<GenerationResult> withCharge) {
         metrics.started();
         try {
-            GenerationResult result = run(caller, request, requestId, withCharge);
+            GenerationResult result = run(caller, request, notes, withCharge);
             metrics.delivered(result.model(), result.channel(), result.images().size(), result.chargedMicros());
             return result;
         } catch (RuntimeException failed) {
@@ -120,8 +120,9 @@ public final class GenerationService {
         }
     }
 
-    private GenerationResult run(Caller caller, GenerationRequest request, String requestId,
+    private GenerationResult run(Caller caller, GenerationRequest request, RequestNotes notes,
             Consumer<GenerationResult> withCharge) {
+        String requestId = notes.requestId();
         if (caller.accountDisabled()) {
             throw new GenerationRefused(Reason.ACCOUNT_DISABLED, "This API key's account is disabled. Ask your"
                     + " administrator to enable it.");
@@ -129,6 +130,7 @@ public final class GenerationService {
         ModelSpec model = catalog.find(request.model()).orElseThrow(() -> new GenerationRefused(
                 Reason.UNKNOWN_MODEL, "The model '" + request.model() + "' does not exist. GET /v1/models lists"
                         + " the models this gateway serves."));
+        notes.model(model.id());
         if (!caller.mayUse(model.id())) {
             throw new GenerationRefused(Reason.MODEL_NOT_ALLOWED, "This API key is not allowed to use model '"
                     + model.id() + "'. Ask your administrator to add it to the key's models.");
@@ -139,6 +141,7 @@ public final class GenerationService {
             case DROP -> model.unsupported(request.options());
         };
         ResolvedOptions options = model.resolve(request.options().without(dropped));
+        notes.resolved(options.size().toString(), options.quality(), options.n());
         long seed = options.seed().orElseGet(() -> random.nextLong(ModelSpec.MAX_SEED + 1));
         long unitPrice = prices.unitPrice(model.id(), options.tier(), options.quality())
                 .orElseThrow(() -> new IllegalStateException("no price for " + model.id() + " "
@@ -148,7 +151,7 @@ public final class GenerationService {
         Delivery delivered;
         Instant created = clock.instant();
         try {
-            delivered = deliver(caller, request, requestId, model, options, seed, created);
+            delivered = deliver(caller, request, notes, model, options, seed, created);
         } catch (RuntimeException failed) {
             try (OpenSpan span = tracing.open("imagegate.release")) {
                 span.tag("imagegate.hold_micros", hold.amountMicros());
@@ -156,15 +159,15 @@ public final class GenerationService {
             }
             throw failed;
         }
-        ChargeLine line = new ChargeLine(caller.keyId(), requestId, request.clientRequestId(), model.id(),
+        ChargeLine line = new ChargeLine(caller.keyId(), requestId, request.clientRequestId(),
+                request.idempotencyKey(), model.id(),
                 options.size().toString(), options.tier().label(), options.quality(), options.n(),
                 delivered.images().size(), unitPrice);
         List<String> ignored = dropped.stream().map(ModelParameter::wire).sorted().toList();
-        GenerationResult priced = new GenerationResult(created, model.id(), delivered.channel(), options, seed,
-                delivered.images(), line.amountMicros(), ignored);
         long charged;
         try (OpenSpan span = tracing.open("imagegate.capture")) {
-            charged = charging.capture(hold, line, () -> withCharge.accept(priced));
+            charged = charging.capture(hold, line, amount -> withCharge.accept(new GenerationResult(created,
+                    model.id(), delivered.channel(), options, seed, delivered.images(), amount, ignored)));
             span.tag("imagegate.images", delivered.images().size()).tag("imagegate.charged_micros", charged);
         }
         afterCapture.run();
@@ -189,11 +192,17 @@ public final class GenerationService {
     private record Delivery(List<DeliveredImage> images, String channel) {
     }
 
-    private Delivery deliver(Caller caller, GenerationRequest request, String requestId, ModelSpec model,
+    private Delivery deliver(Caller caller, GenerationRequest request, RequestNotes notes, ModelSpec model,
             ResolvedOptions options, long seed, Instant created) {
         ImageJob job = new ImageJob(model.id(), model.id(), request.prompt(), options.size(), options.n(), seed,
                 options.quality(), Deadline.in(model.syncDeadline(), clock));
-        Dispatched dispatched = dispatcher.dispatch(model, job);
+        Dispatched dispatched;
+        long dispatching = System.nanoTime();
+        try {
+            dispatched = dispatcher.dispatch(model, job, notes);
+        } finally {
+            notes.upstream(System.nanoTime() - dispatching);
+        }
         List<GeneratedImage> generated = dispatched.images();
         List<Callable<Image>> normalising = generated.subList(0, Math.min(generated.size(), options.n())).stream()
                 .<Callable<Image>>map(image -> () -> deliverable(image.bytes(), options))
@@ -204,8 +213,8 @@ public final class GenerationService {
             Image image = images.get(i);
             String revisedPrompt = generated.get(i).revisedPrompt().orElse(request.prompt());
             delivered.add(switch (request.responseFormat()) {
-                case URL -> new DeliveredImage(Optional.of(store(caller, request, requestId, model, options.size(),
-                        image, created)), Optional.empty(), revisedPrompt);
+                case URL -> new DeliveredImage(Optional.of(store(caller, request, notes.requestId(), model,
+                        options.size(), image, created)), Optional.empty(), revisedPrompt);
                 case B64_JSON -> new DeliveredImage(Optional.empty(), Optional.of(image.bytes()), revisedPrompt);
             });
         }

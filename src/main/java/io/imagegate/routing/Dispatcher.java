@@ -49,17 +49,24 @@ public final class Dispatcher {
         this.metrics = metrics;
     }
 
-    /** {@code job.upstreamModel()} is ignored: each channel names the model its own way. */
     public Dispatched dispatch(ModelSpec model, ImageJob job) {
+        return dispatch(model, job, AttemptLog.NONE);
+    }
+
+    /**
+     * {@code job.upstreamModel()} is ignored: each channel names the model its own way. Every call made, and
+     * every channel turned away from without one, is told to {@code attempts}.
+     */
+    public Dispatched dispatch(ModelSpec model, ImageJob job, AttemptLog attempts) {
         List<Channel> candidates = router.channelsFor(model);
         int perCall = candidates.stream().mapToInt(c -> c.provider().maxImagesPerCall()).min().orElse(1);
         List<ImageJob> parts = split(job, Math.max(1, perCall));
         if (parts.size() == 1) {
-            return run(model, candidates, parts.getFirst());
+            return run(model, candidates, parts.getFirst(), attempts);
         }
         try (ExecutorService parallel = Executors.newVirtualThreadPerTaskExecutor()) {
             List<Future<Dispatched>> futures = parts.stream()
-                    .map(part -> parallel.submit(tracing.carrying(() -> run(model, candidates, part))))
+                    .map(part -> parallel.submit(tracing.carrying(() -> run(model, candidates, part, attempts))))
                     .toList();
             return gather(futures);
         }
@@ -106,7 +113,7 @@ public final class Dispatcher {
                 .orElseThrow();
     }
 
-    private Dispatched run(ModelSpec model, List<Channel> candidates, ImageJob part) {
+    private Dispatched run(ModelSpec model, List<Channel> candidates, ImageJob part, AttemptLog attempts) {
         UpstreamFailure last = null;
         Channel left = null;
         for (Channel channel : order(candidates)) {
@@ -122,7 +129,7 @@ public final class Dispatcher {
                 if (part.deadline().passed()) {
                     throw deadlineExceeded(model);
                 }
-                switch (attempt(channel, model, part, attempt)) {
+                switch (attempt(channel, model, part, attempt, attempts)) {
                     case Attempt.Delivered delivered -> {
                         return new Dispatched(delivered.images(), channel.name());
                     }
@@ -172,9 +179,10 @@ public final class Dispatcher {
         }
     }
 
-    private Attempt attempt(Channel channel, ModelSpec model, ImageJob part, int number) {
+    private Attempt attempt(Channel channel, ModelSpec model, ImageJob part, int number, AttemptLog attempts) {
         CircuitBreaker breaker = channel.breaker();
         if (!breaker.tryAcquirePermission()) {
+            attempts.skipped(channel.name(), number, AttemptLog.Skip.BREAKER_OPEN);
             return new Attempt.Unavailable();
         }
         Optional<Lease> slot;
@@ -187,13 +195,14 @@ public final class Dispatcher {
         }
         if (slot.isEmpty()) {
             breaker.releasePermission();
+            attempts.skipped(channel.name(), number, AttemptLog.Skip.CHANNEL_FULL);
             return new Attempt.Unavailable();
         }
         try (Lease held = slot.get(); OpenSpan span = tracing.open(ATTEMPT_SPAN)) {
             span.tag("imagegate.channel", channel.name())
                     .tag("imagegate.provider", channel.provider().name())
                     .tag("imagegate.attempt", number);
-            return call(channel, model, part, span);
+            return call(channel, model, part, number, span, attempts);
         }
     }
 
@@ -201,7 +210,8 @@ public final class Dispatcher {
      * The call itself, inside its span: the span ends with the outcome, an upstream failure's kind, and (set by
      * the HTTP client) the status the upstream answered.
      */
-    private Attempt call(Channel channel, ModelSpec model, ImageJob part, OpenSpan span) {
+    private Attempt call(Channel channel, ModelSpec model, ImageJob part, int number, OpenSpan span,
+            AttemptLog attempts) {
         CircuitBreaker breaker = channel.breaker();
         long start = System.nanoTime();
         try {
@@ -213,14 +223,17 @@ public final class Dispatcher {
             }
             long nanos = System.nanoTime() - start;
             metrics.attempt(channel.name(), AttemptOutcome.OK, nanos);
+            attempts.called(channel.name(), number, AttemptOutcome.OK, nanos);
             breaker.onSuccess(nanos, TimeUnit.NANOSECONDS);
             channel.stats().success(TimeUnit.NANOSECONDS.toMillis(nanos));
             span.tag("imagegate.outcome", "delivered").tag("imagegate.images", delivered.size());
             return new Attempt.Delivered(delivered);
         } catch (UpstreamException e) {
-            record(channel, e.failure(), System.nanoTime() - start);
-            span.tag("imagegate.outcome", "failed")
-                    .tag("imagegate.failure", AttemptOutcome.of(e.failure()).label());
+            long nanos = System.nanoTime() - start;
+            AttemptOutcome outcome = AttemptOutcome.of(e.failure());
+            record(channel, e.failure(), outcome, nanos);
+            attempts.called(channel.name(), number, outcome, nanos);
+            span.tag("imagegate.outcome", "failed").tag("imagegate.failure", outcome.label());
             span.failed(e);
             return new Attempt.Failed(e.failure());
         } catch (RuntimeException bug) {
@@ -230,13 +243,14 @@ public final class Dispatcher {
             // adapter's) and let the caller see a 500.
             long nanos = System.nanoTime() - start;
             metrics.attempt(channel.name(), AttemptOutcome.DEFECT, nanos);
+            attempts.called(channel.name(), number, AttemptOutcome.DEFECT, nanos);
             breaker.onError(nanos, TimeUnit.NANOSECONDS, bug);
             throw bug;
         }
     }
 
-    private void record(Channel channel, UpstreamFailure failure, long nanos) {
-        metrics.attempt(channel.name(), AttemptOutcome.of(failure), nanos);
+    private void record(Channel channel, UpstreamFailure failure, AttemptOutcome outcome, long nanos) {
+        metrics.attempt(channel.name(), outcome, nanos);
         CircuitBreaker breaker = channel.breaker();
         if (Decision.isChannelFault(failure)) {
             breaker.onError(nanos, TimeUnit.NANOSECONDS, new UpstreamException(failure));

@@ -36,6 +36,16 @@ public final class ImageRecords {
                 .list();
     }
 
+    /** The images a request stored that have not expired yet, in the order they were made. */
+    public List<StoredImage> ofRequest(String requestId, String accountId, Instant now) {
+        return jdbc.sql("SELECT id, format, expires_at FROM images WHERE request_id = ? AND account_id = ?"
+                        + " AND expires_at > ? ORDER BY created_at, id")
+                .params(requestId, accountId, now.getEpochSecond())
+                .query((rs, row) -> new StoredImage(rs.getString("id"), ImageFormat.valueOf(rs.getString("format")),
+                        Instant.ofEpochSecond(rs.getLong("expires_at"))))
+                .list();
+    }
+
     /** Whether this call removed the row; false when it was gone already (another node's sweeper took it). */
     public boolean delete(String id) {
         return jdbc.sql("DELETE FROM images WHERE id = ?").param(id).update() == 1;

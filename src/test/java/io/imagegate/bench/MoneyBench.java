@@ -174,7 +174,7 @@ public final class MoneyBench {
         String requestId = ids.request();
         Hold hold = charging.hold(payer.accountId(), requestId, PRICE, HOLD_LIFETIME);
         long charged = charging.capture(hold, new ChargeLine(payer.keyId(), requestId, Optional.empty(),
-                "nano-banana", "1024x1024", "1K", Optional.empty(), 1, 1, PRICE));
+                Optional.empty(), "nano-banana", "1024x1024", "1K", Optional.empty(), 1, 1, PRICE));
         captured.addAndGet(charged);
     }
 

@@ -125,8 +125,8 @@ public final class MoneyThroughput {
                     while (running.get()) {
                         String requestId = ids.request();
                         Hold hold = charging.hold(payer.accountId(), requestId, PRICE, Duration.ofMinutes(2));
-                        charging.capture(hold, new ChargeLine(payer.keyId(), requestId, Optional.empty(), "nano-banana",
-                                "1024x1024", "1K", Optional.empty(), 1, 1, PRICE));
+                        charging.capture(hold, new ChargeLine(payer.keyId(), requestId, Optional.empty(),
+                                Optional.empty(), "nano-banana", "1024x1024", "1K", Optional.empty(), 1, 1, PRICE));
                         done.increment();
                     }
                     return null;

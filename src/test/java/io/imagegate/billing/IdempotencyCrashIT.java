@@ -85,6 +85,32 @@ class IdempotencyCrashIT {
         assertThat(new Admin(gateway.http(), ADMIN_TOKEN).balance(key.accountId())).isEqualTo("0.961");
     }
 
+    @Test
+    void killedRightAfterTheChargeOfARequestWithoutAKeyItsCallerFindsTheRequestAndItsImageInTheLog()
+            throws Exception {
+        int port = GatewayProcess.freePort();
+        gateway = start(port, "first.log", List.of("--imagegate.test.halt-after-capture=true"));
+        Admin admin = new Admin(gateway.http(), ADMIN_TOKEN);
+        Key key = admin.newKey("1.00");
+        Map<String, String> headers = new HashMap<>(key.header());
+        headers.put("x-request-id", "lost-answer-1");
+
+        Response lost = attempt(gateway.http(), headers);
+        assertThat(lost).as("the process dies before it answers").isNull();
+        gateway.kill();
+        gateway = start(port, "second.log", List.of());
+        Http http = gateway.http();
+        JsonNode found = http.get("/v1/requests?client_request_id=lost-answer-1", key.header()).json().get("data");
+
+        assertThat(found).as("the charged request is in the log, written with its charge").hasSize(1);
+        assertThat(found.get(0).get("status").asInt()).isEqualTo(200);
+        assertThat(found.get(0).get("charged").asString()).isEqualTo("0.039");
+        Response detail = http.get("/v1/requests/" + found.get(0).get("id").asString(), key.header());
+        String url = detail.json().get("images").get(0).get("url").asString();
+        assertThat(http.get(url).status()).as("the image paid for can still be fetched").isEqualTo(200);
+        assertThat(new Admin(http, ADMIN_TOKEN).balance(key.accountId())).isEqualTo("0.961");
+    }
+
     private void killedRightAfterTheCharge(List<String> database) throws Exception {
         int port = GatewayProcess.freePort();
         List<String> faulty = new ArrayList<>(database);

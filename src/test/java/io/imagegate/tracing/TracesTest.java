@@ -22,6 +22,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
 
 /**
  * A gateway exporting to a real OTLP/HTTP receiver on loopback. A caller sends a generation with its own
@@ -119,6 +120,14 @@ class TracesTest extends GatewayTest {
                     .isEqualTo("00-" + TRACE_ID + "-" + hex(attempts.get(i).getSpanId()) + "-01");
         }
         assertThat(RECEIVER.contentTypes()).allMatch("application/x-protobuf"::equals);
+
+        // The request log names the trace, and its attempts are the spans' attempts.
+        JsonNode logged = http.get("/v1/requests/" + response.header("x-imagegate-request-id"), key.header())
+                .json();
+        assertThat(logged.get("trace_id").asString()).isEqualTo(TRACE_ID);
+        assertThat(logged.get("attempts")).hasSize(2);
+        assertThat(logged.get("attempts").get(0).get("outcome").asString()).isEqualTo("transient");
+        assertThat(logged.get("attempts").get(1).get("outcome").asString()).isEqualTo("ok");
     }
 
     private static List<Span> spansOfTrace() {

@@ -1,0 +1,194 @@
+package io.imagegate.requestlog;
+
+import io.imagegate.requestlog.RequestQuery.Position;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionOperations;
+
+/**
+ * The {@code requests} and {@code request_attempts} tables. A request and its attempts are written in one
+ * transaction, or in the caller's when there is one: a charged request is written inside its charge's, so a
+ * request that was paid for is always in the log, even if the node dies before it answers.
+ */
+public final class RequestLog {
+
+    private static final String COLUMNS = "id, created_at_ms, account_id, key_id, client_request_id, end_user,"
+            + " model, size, quality, n_requested, n_delivered, status, error_code, channel, upstream_ms, total_ms,"
+            + " charged_micros, idempotency_key, replayed, trace_id";
+    private static final int SWEEP_BATCH = 1000;
+
+    private final JdbcClient jdbc;
+    private final TransactionOperations transactions;
+
+    public RequestLog(JdbcClient jdbc, TransactionOperations transactions) {
+        this.jdbc = jdbc;
+        this.transactions = transactions;
+    }
+
+    public void write(LoggedRequest request) {
+        transactions.executeWithoutResult(tx -> {
+            jdbc.sql("INSERT INTO requests (" + COLUMNS + ")"
+                            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                    .params(request.id(), request.created().toEpochMilli(), request.accountId(), request.keyId(),
+                            request.clientRequestId().orElse(null), request.user().orElse(null),
+                            request.model().orElse(null), request.size().orElse(null),
+                            request.quality().orElse(null),
+                            request.nRequested().isPresent() ? request.nRequested().getAsInt() : null,
+                            request.nDelivered(), request.status(), request.errorCode().orElse(null),
+                            request.channel().orElse(null),
+                            request.upstreamMillis().isPresent() ? request.upstreamMillis().getAsLong() : null,
+                            request.totalMillis(), request.chargedMicros(), request.idempotencyKey().orElse(null),
+                            request.replayed(), request.traceId().orElse(null))
+                    .update();
+            writeAttempts(request);
+        });
+    }
+
+    /** All of a request's attempts in one statement: a multi-row VALUES, which both databases take. */
+    private void writeAttempts(LoggedRequest request) {
+        List<LoggedAttempt> attempts = request.attempts();
+        if (attempts.isEmpty()) {
+            return;
+        }
+        StringBuilder sql = new StringBuilder(
+                "INSERT INTO request_attempts (request_id, seq, channel, attempt, outcome, latency_ms) VALUES ");
+        List<Object> params = new ArrayList<>(attempts.size() * 6);
+        for (int i = 0; i < attempts.size(); i++) {
+            LoggedAttempt attempt = attempts.get(i);
+            sql.append(i == 0 ? "" : ", ").append("(?, ?, ?, ?, ?, ?)");
+            Collections.addAll(params, request.id(), i, attempt.channel(), attempt.number(), attempt.outcome(),
+                    attempt.latencyMillis());
+        }
+        jdbc.sql(sql.toString()).params(params).update();
+    }
+
+    /** The request, if it is in the log and, when {@code accountId} is given, that account's. */
+    public Optional<LoggedRequest> find(String id, Optional<String> accountId) {
+        Filter filter = new Filter();
+        filter.add("id = ?", id);
+        accountId.ifPresent(account -> filter.add("account_id = ?", account));
+        List<LoggedRequest> found = select(filter, "", 1);
+        return found.stream().findFirst();
+    }
+
+    /** Where the request sits in the order, so a page can start after it; empty as {@link #find} would be. */
+    public Optional<Position> position(String id, Optional<String> accountId) {
+        return find(id, accountId).map(r -> new Position(r.created().toEpochMilli(), r.id()));
+    }
+
+    public RequestPage list(RequestQuery query) {
+        Filter filter = new Filter();
+        query.accountId().ifPresent(account -> filter.add("account_id = ?", account));
+        query.keyId().ifPresent(key -> filter.add("key_id = ?", key));
+        query.status().ifPresent(status -> filter.add("status = ?", status));
+        query.model().ifPresent(model -> filter.add("model = ?", model));
+        query.clientRequestId().ifPresent(id -> filter.add("client_request_id = ?", id));
+        query.channel().ifPresent(channel -> filter.add(
+                "EXISTS (SELECT 1 FROM request_attempts a WHERE a.request_id = requests.id AND a.channel = ?)",
+                channel));
+        query.from().ifPresent(from -> filter.add("created_at_ms >= ?", from.toEpochMilli()));
+        query.to().ifPresent(to -> filter.add("created_at_ms < ?", to.toEpochMilli()));
+        query.after().ifPresent(after -> filter.add("(created_at_ms < ? OR (created_at_ms = ? AND id < ?))",
+                after.createdMillis(), after.createdMillis(), after.id()));
+        List<LoggedRequest> found = select(filter, " ORDER BY created_at_ms DESC, id DESC", query.limit() + 1);
+        boolean hasMore = found.size() > query.limit();
+        return new RequestPage(hasMore ? found.subList(0, query.limit()) : found, hasMore);
+    }
+
+    /**
+     * Deletes requests created before {@code cutoff}, oldest first and a batch per transaction, so a sweep of a
+     * large backlog never holds SQLite's one writer for long. Returns how many were deleted.
+     */
+    public int deleteBefore(Instant cutoff) {
+        int deleted = 0;
+        int batch;
+        do {
+            batch = transactions.execute(tx -> {
+                List<String> ids = jdbc.sql("SELECT id FROM requests WHERE created_at_ms < ?"
+                                + " ORDER BY created_at_ms LIMIT ?")
+                        .params(cutoff.toEpochMilli(), SWEEP_BATCH)
+                        .query(String.class)
+                        .list();
+                if (ids.isEmpty()) {
+                    return 0;
+                }
+                String in = String.join(", ", Collections.nCopies(ids.size(), "?"));
+                jdbc.sql("DELETE FROM request_attempts WHERE request_id IN (" + in + ")").params(ids).update();
+                return jdbc.sql("DELETE FROM requests WHERE id IN (" + in + ")").params(ids).update();
+            });
+            deleted += batch;
+        } while (batch == SWEEP_BATCH);
+        return deleted;
+    }
+
+    private List<LoggedRequest> select(Filter filter, String order, int limit) {
+        List<Object> params = new ArrayList<>(filter.params);
+        params.add(limit);
+        List<LoggedRequest> rows = jdbc.sql("SELECT " + COLUMNS + " FROM requests" + filter.where() + order + " LIMIT ?")
+                .params(params)
+                .query((rs, n) -> row(rs))
+                .list();
+        Map<String, List<LoggedAttempt>> attempts = attemptsOf(rows.stream().map(LoggedRequest::id).toList());
+        return rows.stream().map(row -> row.withAttempts(attempts.getOrDefault(row.id(), List.of()))).toList();
+    }
+
+    private Map<String, List<LoggedAttempt>> attemptsOf(List<String> requestIds) {
+        Map<String, List<LoggedAttempt>> byRequest = new LinkedHashMap<>();
+        if (requestIds.isEmpty()) {
+            return byRequest;
+        }
+        jdbc.sql("SELECT request_id, channel, attempt, outcome, latency_ms FROM request_attempts"
+                        + " WHERE request_id IN (" + String.join(", ", Collections.nCopies(requestIds.size(), "?"))
+                        + ") ORDER BY request_id, seq")
+                .params(requestIds)
+                .query(rs -> {
+                    byRequest.computeIfAbsent(rs.getString("request_id"), id -> new ArrayList<>())
+                            .add(new LoggedAttempt(rs.getString("channel"), rs.getInt("attempt"),
+                                    rs.getString("outcome"), rs.getLong("latency_ms")));
+                });
+        return byRequest;
+    }
+
+    private static LoggedRequest row(ResultSet rs) throws SQLException {
+        int nRequested = rs.getInt("n_requested");
+        OptionalInt n = rs.wasNull() ? OptionalInt.empty() : OptionalInt.of(nRequested);
+        long upstream = rs.getLong("upstream_ms");
+        OptionalLong upstreamMillis = rs.wasNull() ? OptionalLong.empty() : OptionalLong.of(upstream);
+        return new LoggedRequest(rs.getString("id"), Instant.ofEpochMilli(rs.getLong("created_at_ms")),
+                rs.getString("account_id"), rs.getString("key_id"), text(rs, "client_request_id"),
+                text(rs, "end_user"), text(rs, "model"), text(rs, "size"), text(rs, "quality"), n,
+                rs.getInt("n_delivered"), rs.getInt("status"), text(rs, "error_code"), text(rs, "channel"),
+                List.of(), upstreamMillis, rs.getLong("total_ms"), rs.getLong("charged_micros"),
+                text(rs, "idempotency_key"), rs.getBoolean("replayed"), text(rs, "trace_id"));
+    }
+
+    private static Optional<String> text(ResultSet rs, String column) throws SQLException {
+        return Optional.ofNullable(rs.getString(column));
+    }
+
+    /** The WHERE clause of a query, built from the filters given, with its parameters in order. */
+    private static final class Filter {
+
+        private final List<String> conditions = new ArrayList<>();
+        private final List<Object> params = new ArrayList<>();
+
+        void add(String condition, Object... values) {
+            conditions.add(condition);
+            Collections.addAll(params, values);
+        }
+
+        String where() {
+            return conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
+        }
+    }
+}

@@ -1,0 +1,45 @@
+-- The request log: one row per generation request that passed authentication, whatever its outcome, and one
+-- row per upstream attempt it made. Kept for imagegate.request-log.retention (30 days by default).
+-- created_at_ms is in epoch milliseconds, unlike the seconds elsewhere: the log lists newest first, and
+-- requests of one second must keep their order.
+CREATE TABLE requests (
+    id                VARCHAR(64)  PRIMARY KEY,  -- the server's request id, as x-imagegate-request-id
+    created_at_ms     BIGINT       NOT NULL,
+    account_id        VARCHAR(64)  NOT NULL,
+    key_id            VARCHAR(64)  NOT NULL,
+    client_request_id VARCHAR(128),              -- the caller's x-request-id
+    end_user          VARCHAR(256),              -- "user" in the request
+    model             VARCHAR(200),              -- the catalog id, or what the caller asked for if none matched
+    size              VARCHAR(16),               -- NULL when the request was refused before it was resolved
+    quality           VARCHAR(32),
+    n_requested       INTEGER,
+    n_delivered       INTEGER      NOT NULL,
+    status            INTEGER      NOT NULL,     -- the HTTP status of the answer
+    error_code        VARCHAR(64),               -- the error body's code; NULL for a 200
+    channel           VARCHAR(64),               -- the channel that delivered ('multiple' for a split request)
+    upstream_ms       BIGINT,                    -- time spent in the attempt loop; NULL when it never ran
+    total_ms          BIGINT       NOT NULL,     -- from authentication to the answer (to the charge, if charged)
+    charged_micros    BIGINT       NOT NULL,
+    idempotency_key   VARCHAR(255),
+    replayed          BOOLEAN      NOT NULL,
+    trace_id          VARCHAR(32)
+);
+
+CREATE INDEX requests_created ON requests (created_at_ms);
+CREATE INDEX requests_account_created ON requests (account_id, created_at_ms);
+CREATE INDEX requests_account_client_id ON requests (account_id, client_request_id);
+
+CREATE TABLE request_attempts (
+    request_id VARCHAR(64) NOT NULL,
+    seq        INTEGER     NOT NULL,  -- the order the attempts were told in
+    channel    VARCHAR(64) NOT NULL,
+    attempt    INTEGER     NOT NULL,  -- the attempt's number on its channel, from 1
+    outcome    VARCHAR(32) NOT NULL,  -- ok, transient, rate_limited, ..., or breaker_open / channel_full (no call)
+    latency_ms BIGINT      NOT NULL,
+    PRIMARY KEY (request_id, seq)
+);
+
+CREATE INDEX request_attempts_channel ON request_attempts (channel, request_id);
+
+-- The Idempotency-Key a charge was made under, if any.
+ALTER TABLE charges ADD COLUMN idempotency_key VARCHAR(255);
