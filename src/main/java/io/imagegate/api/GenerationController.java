@@ -16,7 +16,6 @@ import io.imagegate.generation.ResponseFormat;
 import io.imagegate.http.ApiException;
 import io.imagegate.http.ErrorCode;
 import io.imagegate.http.JsonObject;
-import io.imagegate.imaging.ImageBytes;
 import io.imagegate.money.Micros;
 import io.imagegate.ratelimit.ConcurrencyLimiter.Lease;
 import io.imagegate.ratelimit.RequestLimits;
@@ -44,8 +43,6 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
-import tools.jackson.databind.annotation.JsonSerialize;
-import tools.jackson.databind.json.JsonMapper;
 
 /** {@code POST /v1/images/generations}, the request and response of the model pages and OpenAI's Images API. */
 @RestController
@@ -72,29 +69,21 @@ public class GenerationController {
 
     private final GenerationService generations;
     private final Idempotency idempotency;
+    private final KeptResponses kept;
     private final RequestLimits limits;
     private final RequestLog requestLog;
     private final Tracing tracing;
     private final Clock clock;
-    private final JsonMapper json;
 
-    public GenerationController(GenerationService generations, Idempotency idempotency, RequestLimits limits,
-            RequestLog requestLog, Tracing tracing, Clock clock, JsonMapper json) {
+    GenerationController(GenerationService generations, Idempotency idempotency, KeptResponses kept,
+            RequestLimits limits, RequestLog requestLog, Tracing tracing, Clock clock) {
         this.generations = generations;
         this.idempotency = idempotency;
+        this.kept = kept;
         this.limits = limits;
         this.requestLog = requestLog;
         this.tracing = tracing;
         this.clock = clock;
-        this.json = json;
-    }
-
-    record ImagesResponse(long created, List<ImageData> data) {
-    }
-
-    /** {@code b64Json} is the image's bytes, written as base64 as they are sent ({@link StreamedBase64Serializer}). */
-    record ImageData(String url, @JsonSerialize(using = StreamedBase64Serializer.class) ImageBytes b64Json,
-            String revisedPrompt) {
     }
 
     /**
@@ -105,11 +94,12 @@ public class GenerationController {
      *
      * <p>Without an {@code Idempotency-Key} the response object goes to the message converter, which writes it
      * straight to the socket: a {@code b64_json} image is base64-encoded as it is sent, never held as text.
-     * Under a key the body is rendered to a string here instead, so that a replay sends the very same bytes
-     * (same URLs) as the first response; that string is what the key keeps, written in the charge's own
-     * transaction.
-     * Every request counts against the key's rate, replays included; only a generation that runs holds one of
-     * the key's concurrency slots, so a replay, which answers at once, never waits for one.
+     * Under a key the same goes for a {@code b64_json} response, whose images are stored for the replay to read
+     * back, and a {@code url} response is rendered to a string here, kept and sent as it is: either way a replay
+     * sends the very same bytes as the first response ({@link KeptResponses}), and what the key keeps is
+     * written in the charge's own transaction. Every request counts against the key's rate, replays included;
+     * only a generation that runs holds one of the key's concurrency slots, so a replay, which answers at once,
+     * never waits for one.
      *
      * <p>The generation's log lines carry the request's, caller's and model's ids ({@link LogContext}); the
      * context is kept on the request for the dispatch that answers, which logs how the generation ended.
@@ -158,13 +148,14 @@ public class GenerationController {
             Optional<String> key, RequestNotes notes) {
         if (key.isEmpty()) {
             GenerationResult result = run(caller, body, policy, key, notes, priced -> { });
-            return ok(response(result), result.chargedMicros(), result.seed(), result.ignored(), false);
+            return ok(ImagesResponse.of(result), result.chargedMicros(), result.seed(), result.ignored(), false);
         }
         Claim claim = idempotency.claim(caller.accountId(), key.get(), body.canonicalSha256(), IDEMPOTENCY_LOCK);
         return switch (claim) {
             case Replay replay -> {
+                Object replayed = kept.replay(replay);
                 record(notes.replayed());
-                yield ok(replay.responseBody(), 0, replay.seed(), replay.ignored(), true);
+                yield ok(replayed, 0, replay.seed(), replay.ignored(), true);
             }
             case InFlight inFlight -> throw new ApiException(ErrorCode.IDEMPOTENCY_KEY_IN_USE, "A request with this"
                     + " Idempotency-Key is still running. Wait for it to finish, then retry to get its response.");
@@ -172,21 +163,18 @@ public class GenerationController {
                     + " Idempotency-Key was already used with a different request body. Use a new key for a new"
                     + " request.");
             case Claimed claimed -> {
-                // Rendered and kept inside the charge's transaction: a charged request always has its response
-                // kept, so a retry after any crash is a replay, never a second charge.
-                AtomicReference<String> rendered = new AtomicReference<>();
+                // Kept inside the charge's transaction: a charged request always has its response kept, so a
+                // retry after any crash is a replay, never a second charge.
+                AtomicReference<Object> answer = new AtomicReference<>();
                 GenerationResult result;
                 try {
-                    result = run(caller, body, policy, key, notes, priced -> {
-                        rendered.set(json.writeValueAsString(response(priced)));
-                        idempotency.complete(caller.accountId(), key.get(), rendered.get(), priced.seed(),
-                                priced.ignored());
-                    });
+                    result = run(caller, body, policy, key, notes,
+                            priced -> answer.set(kept.keep(caller.accountId(), key.get(), priced)));
                 } catch (RuntimeException failed) {
                     idempotency.abandon(caller.accountId(), key.get());
                     throw failed;
                 }
-                yield ok(rendered.get(), result.chargedMicros(), result.seed(), result.ignored(), false);
+                yield ok(answer.get(), result.chargedMicros(), result.seed(), result.ignored(), false);
             }
         };
     }
@@ -225,13 +213,6 @@ public class GenerationController {
             log.warn("Request {} ({} {}) could not be written to the request log", request.id(), request.status(),
                     request.errorCode().orElse("ok"), unwritten);
         }
-    }
-
-    private static ImagesResponse response(GenerationResult result) {
-        return new ImagesResponse(result.created().getEpochSecond(), result.images().stream()
-                .map(image -> new ImageData(image.url().map(Object::toString).orElse(null),
-                        image.bytes().orElse(null), image.revisedPrompt()))
-                .toList());
     }
 
     /**

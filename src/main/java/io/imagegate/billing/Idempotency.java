@@ -37,8 +37,13 @@ public final class Idempotency {
     public record Claimed() implements Claim {
     }
 
-    /** The key already has a response for this body: send it again, with the fields it left out. */
-    public record Replay(String responseBody, long seed, List<String> ignored) implements Claim {
+    /**
+     * The key already has a response for this body: send it again, with the fields it left out.
+     * {@code responseImages}, when not empty, are the stored images whose bytes the body's {@code b64_json}
+     * fields held, in order: the body was kept without them.
+     */
+    public record Replay(String responseBody, long seed, List<String> ignored, List<String> responseImages)
+            implements Claim {
     }
 
     /** The key is in use by a request still running. */
@@ -69,8 +74,8 @@ public final class Idempotency {
         if (inserted == 1) {
             return new Claimed();
         }
-        return jdbc.sql("SELECT body_hash, state, response_body, seed, ignored_parameters FROM idempotency_keys"
-                        + " WHERE account_id = ? AND idem_key = ?")
+        return jdbc.sql("SELECT body_hash, state, response_body, response_images, seed, ignored_parameters"
+                        + " FROM idempotency_keys WHERE account_id = ? AND idem_key = ?")
                 .params(accountId, key)
                 .query((rs, row) -> {
                     if (!rs.getString("body_hash").equals(bodyHash)) {
@@ -79,9 +84,8 @@ public final class Idempotency {
                     if (rs.getString("state").equals("in_flight")) {
                         return new InFlight();
                     }
-                    String ignored = rs.getString("ignored_parameters");
                     return new Replay(rs.getString("response_body"), rs.getLong("seed"),
-                            ignored == null ? List.of() : List.of(ignored.split(",")));
+                            list(rs.getString("ignored_parameters")), list(rs.getString("response_images")));
                 })
                 .optional()
                 // Deleted between our insert and select: the other request failed and gave the key back.
@@ -91,12 +95,23 @@ public final class Idempotency {
     /**
      * Keeps the response of the key's request. Called inside the charge's transaction, so the two commit
      * together or not at all.
+     *
+     * @param responseImages the stored images whose bytes {@code responseBody} was kept without, or empty
      */
-    public void complete(String accountId, String key, String responseBody, long seed, List<String> ignored) {
-        jdbc.sql("UPDATE idempotency_keys SET state = 'done', response_body = ?, seed = ?, ignored_parameters = ?"
-                        + " WHERE account_id = ? AND idem_key = ?")
-                .params(responseBody, seed, ignored.isEmpty() ? null : String.join(",", ignored), accountId, key)
+    public void complete(String accountId, String key, String responseBody, long seed, List<String> ignored,
+            List<String> responseImages) {
+        jdbc.sql("UPDATE idempotency_keys SET state = 'done', response_body = ?, response_images = ?, seed = ?,"
+                        + " ignored_parameters = ? WHERE account_id = ? AND idem_key = ?")
+                .params(responseBody, joined(responseImages), seed, joined(ignored), accountId, key)
                 .update();
+    }
+
+    private static String joined(List<String> values) {
+        return values.isEmpty() ? null : String.join(",", values);
+    }
+
+    private static List<String> list(String joined) {
+        return joined == null ? List.of() : List.of(joined.split(","));
     }
 
     public void abandon(String accountId, String key) {

@@ -4,6 +4,7 @@ import io.imagegate.auth.Caller;
 import io.imagegate.billing.ChargeLine;
 import io.imagegate.billing.Charging;
 import io.imagegate.billing.Hold;
+import io.imagegate.billing.Idempotency;
 import io.imagegate.billing.PriceBook;
 import io.imagegate.catalog.Catalog;
 import io.imagegate.catalog.ImageSize;
@@ -27,9 +28,9 @@ import io.imagegate.routing.Dispatcher;
 import io.imagegate.storage.ImageRecord;
 import io.imagegate.storage.ImageRecords;
 import io.imagegate.storage.ImageStore;
+import io.imagegate.storage.StoredImage;
 import io.imagegate.tracing.Tracing;
 import io.imagegate.tracing.Tracing.OpenSpan;
-import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -60,6 +61,8 @@ public final class GenerationService {
     private final Clock clock;
     private final RandomGenerator random;
     private final Duration imageTtl;
+    /** How long a {@code b64_json} image under an Idempotency-Key is kept: at least as long as the key. */
+    private final Duration keptForReplay;
     private final Tracing tracing;
     private final GenerationMetrics metrics;
     private final Runnable afterCapture;
@@ -90,6 +93,7 @@ public final class GenerationService {
         this.clock = clock;
         this.random = random;
         this.imageTtl = imageTtl;
+        this.keptForReplay = imageTtl.compareTo(Idempotency.RETENTION) > 0 ? imageTtl : Idempotency.RETENTION;
         this.tracing = tracing;
         this.metrics = metrics;
         this.afterCapture = afterCapture;
@@ -213,20 +217,28 @@ public final class GenerationService {
             Image image = images.get(i);
             String revisedPrompt = generated.get(i).revisedPrompt().orElse(request.prompt());
             delivered.add(switch (request.responseFormat()) {
-                case URL -> new DeliveredImage(Optional.of(store(caller, request, notes.requestId(), model,
-                        options.size(), image, created)), Optional.empty(), revisedPrompt);
-                case B64_JSON -> new DeliveredImage(Optional.empty(), Optional.of(image.bytes()), revisedPrompt);
+                case URL -> {
+                    StoredImage stored = store(caller, request, notes.requestId(), model, options.size(), image,
+                            created, imageTtl);
+                    yield new DeliveredImage(Optional.of(store.url(stored)), Optional.empty(),
+                            Optional.of(stored.id()), revisedPrompt);
+                }
+                // Under a key the image is stored too, for as long as the key replays: the replay reads it back
+                // instead of the database keeping its base64 (megabytes per image) for a day.
+                case B64_JSON -> new DeliveredImage(Optional.empty(), Optional.of(image.bytes()),
+                        request.idempotencyKey().map(key -> store(caller, request, notes.requestId(), model,
+                                options.size(), image, created, keptForReplay).id()),
+                        revisedPrompt);
             });
         }
         return new Delivery(delivered, dispatched.channel());
     }
 
-    private URI store(Caller caller, GenerationRequest request, String requestId, ModelSpec model, ImageSize size,
-            Image image, Instant created) {
+    private StoredImage store(Caller caller, GenerationRequest request, String requestId, ModelSpec model,
+            ImageSize size, Image image, Instant created, Duration ttl) {
         ImageRecord record = new ImageRecord(ids.image(), caller.accountId(), caller.keyId(), requestId,
-                request.clientRequestId(),
-                request.user(), model.id(), size.width(), size.height(), image.format(), image.bytes().size(),
-                created, created.plus(imageTtl));
+                request.clientRequestId(), request.user(), model.id(), size.width(), size.height(), image.format(),
+                image.bytes().size(), created, created.plus(ttl));
         try (OpenSpan span = tracing.open("imagegate.storage.put")) {
             span.tag("imagegate.image.format", image.format().name())
                     .tag("imagegate.image.bytes", image.bytes().size());
@@ -239,7 +251,7 @@ public final class GenerationService {
                 records.delete(record.id());
                 throw failed;
             }
-            return store.url(record.stored());
+            return record.stored();
         }
     }
 

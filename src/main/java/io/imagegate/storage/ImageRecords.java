@@ -3,10 +3,15 @@ package io.imagegate.storage;
 import io.imagegate.imaging.ImageFormat;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** The {@code images} table. */
 public final class ImageRecords {
+
+    private static final RowMapper<StoredImage> STORED = (rs, row) -> new StoredImage(rs.getString("id"),
+            ImageFormat.valueOf(rs.getString("format")), Instant.ofEpochSecond(rs.getLong("expires_at")));
 
     private final JdbcClient jdbc;
 
@@ -31,9 +36,16 @@ public final class ImageRecords {
     public List<StoredImage> expiredBefore(Instant now, int limit) {
         return jdbc.sql("SELECT id, format, expires_at FROM images WHERE expires_at <= ? ORDER BY expires_at LIMIT ?")
                 .params(now.getEpochSecond(), limit)
-                .query((rs, row) -> new StoredImage(rs.getString("id"), ImageFormat.valueOf(rs.getString("format")),
-                        Instant.ofEpochSecond(rs.getLong("expires_at"))))
+                .query(STORED)
                 .list();
+    }
+
+    /** The image with this id, if it is still recorded (not swept). */
+    public Optional<StoredImage> find(String id) {
+        return jdbc.sql("SELECT id, format, expires_at FROM images WHERE id = ?")
+                .param(id)
+                .query(STORED)
+                .optional();
     }
 
     /** The images a request stored that have not expired yet, in the order they were made. */
@@ -41,8 +53,7 @@ public final class ImageRecords {
         return jdbc.sql("SELECT id, format, expires_at FROM images WHERE request_id = ? AND account_id = ?"
                         + " AND expires_at > ? ORDER BY created_at, id")
                 .params(requestId, accountId, now.getEpochSecond())
-                .query((rs, row) -> new StoredImage(rs.getString("id"), ImageFormat.valueOf(rs.getString("format")),
-                        Instant.ofEpochSecond(rs.getLong("expires_at"))))
+                .query(STORED)
                 .list();
     }
 

@@ -43,3 +43,7 @@ CREATE INDEX request_attempts_channel ON request_attempts (channel, request_id);
 
 -- The Idempotency-Key a charge was made under, if any.
 ALTER TABLE charges ADD COLUMN idempotency_key VARCHAR(255);
+
+-- A b64_json response kept for an Idempotency-Key's replay: response_body without the base64, and the ids of
+-- the stored images (comma-separated, in order) whose bytes fill it in again. NULL when response_body is whole.
+ALTER TABLE idempotency_keys ADD COLUMN response_images TEXT;

@@ -2,8 +2,7 @@ package io.imagegate.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.imagegate.api.GenerationController.ImageData;
-import io.imagegate.api.GenerationController.ImagesResponse;
+import io.imagegate.api.ImagesResponse.ImageData;
 import io.imagegate.imaging.ImageBytes;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;

@@ -99,6 +99,37 @@ class IdempotencyApiTest extends GatewayTest {
         assertThat(admin.balance(key.accountId())).isEqualTo("1.00");
     }
 
+    @Test
+    void aB64JsonReplayIsTheFirstResponseByteForByteRebuiltFromStoredImagesNotFromTheDatabase() {
+        String b64 = "{\"model\":\"nano-banana\",\"prompt\":\"a red fox\",\"n\":2,\"response_format\":\"b64_json\"}";
+        Response first = generate(b64, "order-b64");
+        Response replay = generate(b64, "order-b64");
+
+        assertThat(first.status()).as(first.toString()).isEqualTo(200);
+        assertThat(replay.header("idempotent-replayed")).isEqualTo("true");
+        assertThat(replay.body()).as("the same bytes").isEqualTo(first.body());
+        String base64 = first.json().get("data").get(0).get("b64_json").asString();
+        assertThat(base64).hasSizeGreaterThan(1000);
+        Map<String, Object> kept = jdbc.sql("SELECT response_body, response_images FROM idempotency_keys"
+                        + " WHERE account_id = ? AND idem_key = 'order-b64'")
+                .param(key.accountId()).query().singleRow();
+        assertThat((String) kept.get("response_body")).as("no base64 in the database").hasSizeLessThan(500)
+                .doesNotContain(base64.substring(0, 100));
+        assertThat(((String) kept.get("response_images")).split(",")).hasSize(2);
+        assertThat(imagesOf(key.accountId())).as("stored for the replay").isEqualTo(2);
+        assertThat(admin.balance(key.accountId())).isEqualTo("0.922");
+        admin.assertBooksBalance();
+    }
+
+    @Test
+    void aB64JsonAnswerWithoutAKeyStoresNothing() {
+        Response answer = http.post("/v1/images/generations", "{\"model\":\"nano-banana\",\"prompt\":\"a fox\","
+                + "\"response_format\":\"b64_json\"}", key.header());
+
+        assertThat(answer.status()).isEqualTo(200);
+        assertThat(imagesOf(key.accountId())).isZero();
+    }
+
     private Response generate(String body, String idempotencyKey) {
         return http.post("/v1/images/generations", body, headers(key, idempotencyKey));
     }

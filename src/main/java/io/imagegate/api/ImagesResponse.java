@@ -1,0 +1,22 @@
+package io.imagegate.api;
+
+import io.imagegate.generation.GenerationResult;
+import io.imagegate.imaging.ImageBytes;
+import java.util.List;
+import tools.jackson.databind.annotation.JsonSerialize;
+
+/** The body of a generation's answer, as the model pages and OpenAI's Images API give it. */
+record ImagesResponse(long created, List<ImageData> data) {
+
+    /** {@code b64Json} is the image's bytes, written as base64 as they are sent ({@link StreamedBase64Serializer}). */
+    record ImageData(String url, @JsonSerialize(using = StreamedBase64Serializer.class) ImageBytes b64Json,
+            String revisedPrompt) {
+    }
+
+    static ImagesResponse of(GenerationResult result) {
+        return new ImagesResponse(result.created().getEpochSecond(), result.images().stream()
+                .map(image -> new ImageData(image.url().map(Object::toString).orElse(null),
+                        image.bytes().orElse(null), image.revisedPrompt()))
+                .toList());
+    }
+}
