@@ -1,11 +1,8 @@
 package io.imagegate.api;
 
 import io.imagegate.auth.ApiKeys;
-import io.imagegate.billing.Idempotency;
 import io.imagegate.config.ImagegateProperties;
 import io.imagegate.ids.IdGenerator;
-import io.imagegate.storage.ImageRecords;
-import io.imagegate.storage.ImageStore;
 import java.util.List;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -62,11 +59,6 @@ class ApiConfig implements WebMvcConfigurer {
     @Bean
     SpringStatus springStatus(PublicRoutes routes) {
         return new SpringStatus(routes);
-    }
-
-    @Bean
-    KeptResponses keptResponses(Idempotency idempotency, ImageRecords records, ImageStore store, JsonMapper json) {
-        return new KeptResponses(idempotency, records, store, json);
     }
 
     @Bean

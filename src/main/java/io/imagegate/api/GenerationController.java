@@ -22,6 +22,8 @@ import io.imagegate.ratelimit.RequestLimits;
 import io.imagegate.requestlog.LoggedRequest;
 import io.imagegate.requestlog.RequestLog;
 import io.imagegate.requestlog.RequestNotes;
+import io.imagegate.storage.ImageRecords;
+import io.imagegate.storage.ImageStore;
 import io.imagegate.tracing.Tracing;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -43,6 +45,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.json.JsonMapper;
 
 /** {@code POST /v1/images/generations}, the request and response of the model pages and OpenAI's Images API. */
 @RestController
@@ -75,11 +78,12 @@ public class GenerationController {
     private final Tracing tracing;
     private final Clock clock;
 
-    GenerationController(GenerationService generations, Idempotency idempotency, KeptResponses kept,
-            RequestLimits limits, RequestLog requestLog, Tracing tracing, Clock clock) {
+    GenerationController(GenerationService generations, Idempotency idempotency, ImageRecords images,
+            ImageStore store, RequestLimits limits, RequestLog requestLog, Tracing tracing, Clock clock,
+            JsonMapper json) {
         this.generations = generations;
         this.idempotency = idempotency;
-        this.kept = kept;
+        this.kept = new KeptResponses(idempotency, images, store, json);
         this.limits = limits;
         this.requestLog = requestLog;
         this.tracing = tracing;
