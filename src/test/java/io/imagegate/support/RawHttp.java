@@ -58,6 +58,11 @@ public final class RawHttp {
 
     /** Sends {@code request} as it is and reads the answer; {@code halfClose} then ends the sending side. */
     public Answer exchange(byte[] request, boolean halfClose) {
+        return exchange(request, halfClose, false);
+    }
+
+    /** @param head the request is a HEAD, whose answer has headers only, whatever its Content-Length says */
+    public Answer exchange(byte[] request, boolean halfClose, boolean head) {
         try (Socket socket = new Socket("localhost", port)) {
             socket.setSoTimeout(15_000);
             OutputStream out = socket.getOutputStream();
@@ -70,7 +75,7 @@ public final class RawHttp {
             } catch (IOException e) {
                 // The server may answer and close before it has read everything sent; read what it said.
             }
-            return read(socket.getInputStream());
+            return read(socket.getInputStream(), head);
         } catch (SocketTimeoutException e) {
             throw new AssertionError("no answer within 15 s", e);
         } catch (IOException e) {
@@ -82,7 +87,7 @@ public final class RawHttp {
         return exchange(request.getBytes(StandardCharsets.ISO_8859_1), halfClose);
     }
 
-    private static Answer read(InputStream in) throws IOException {
+    private static Answer read(InputStream in, boolean head) throws IOException {
         String statusLine;
         try {
             statusLine = line(in);
@@ -92,18 +97,23 @@ public final class RawHttp {
         if (statusLine == null) {
             return NONE;
         }
-        String[] parts = statusLine.split(" ", 3);
-        int status = Integer.parseInt(parts[1]);
-        Map<String, List<String>> headers = new LinkedHashMap<>();
-        for (String line = line(in); line != null && !line.isEmpty(); line = line(in)) {
-            int colon = line.indexOf(':');
-            headers.computeIfAbsent(line.substring(0, colon).trim().toLowerCase(Locale.ROOT), k -> new ArrayList<>())
-                    .add(line.substring(colon + 1).trim());
+        int status = Integer.parseInt(statusLine.split(" ", 3)[1]);
+        Map<String, List<String>> headers = headers(in);
+        while (status >= 100 && status < 200) {
+            // An interim answer (100 Continue) comes before the real one.
+            statusLine = line(in);
+            if (statusLine == null) {
+                return NONE;
+            }
+            status = Integer.parseInt(statusLine.split(" ", 3)[1]);
+            headers = headers(in);
         }
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         List<String> length = headers.get("content-length");
         List<String> encoding = headers.get("transfer-encoding");
-        if (length != null) {
+        if (head || status == 204 || status == 304) {
+            return new Answer(status, headers, new byte[0]);
+        } else if (length != null) {
             body.write(in.readNBytes(Integer.parseInt(length.getFirst())));
         } else if (encoding != null && encoding.getFirst().equalsIgnoreCase("chunked")) {
             for (int size = chunkSize(in); size > 0; size = chunkSize(in)) {
@@ -114,6 +124,16 @@ public final class RawHttp {
             body.write(in.readAllBytes());
         }
         return new Answer(status, headers, body.toByteArray());
+    }
+
+    private static Map<String, List<String>> headers(InputStream in) throws IOException {
+        Map<String, List<String>> headers = new LinkedHashMap<>();
+        for (String line = line(in); line != null && !line.isEmpty(); line = line(in)) {
+            int colon = line.indexOf(':');
+            headers.computeIfAbsent(line.substring(0, colon).trim().toLowerCase(Locale.ROOT), k -> new ArrayList<>())
+                    .add(line.substring(colon + 1).trim());
+        }
+        return headers;
     }
 
     private static int chunkSize(InputStream in) throws IOException {
