@@ -11,6 +11,7 @@ import io.imagegate.ratelimit.LimitExceeded;
 import io.imagegate.routing.DispatchFailed;
 import io.imagegate.storage.FileAccessDenied;
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -68,13 +69,18 @@ public class ApiExceptionHandler {
     }
 
     /**
-     * Spring's own refusals (unknown path, wrong method, wrong media type) in the same body as ours, and
-     * anything unforeseen as a 500 that says nothing was charged.
+     * Spring's own refusals (unknown path, wrong method, wrong media type) in the same body as ours, a body
+     * the caller broke ({@link ClientFailures}) as a 400, and anything unforeseen as a 500 that says nothing
+     * was charged.
      */
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> other(Exception e, HttpServletRequest request) {
         if (e instanceof ErrorResponse spring) {
             return spring(e, HttpStatus.valueOf(spring.getStatusCode().value()), request);
+        }
+        Optional<ApiException> client = ClientFailures.of(e);
+        if (client.isPresent()) {
+            return render(client.get());
         }
         log.error("Unexpected failure", e);
         return render(ApiErrors.of(e));

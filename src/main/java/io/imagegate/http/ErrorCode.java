@@ -6,6 +6,10 @@ package io.imagegate.http;
  */
 public enum ErrorCode {
     INVALID_JSON(400, Type.INVALID_REQUEST, "invalid_json"),
+    /** A body that ended before its {@code Content-Length}, broken chunked framing, or multipart garbage. */
+    MALFORMED_BODY(400, Type.INVALID_REQUEST, "malformed_body"),
+    /** Not HTTP/1.1 the server can read: a broken request line, header or framing, refused before any route. */
+    MALFORMED_REQUEST(400, Type.INVALID_REQUEST, "malformed_request"),
     MISSING_PARAMETER(400, Type.INVALID_REQUEST, "missing_required_parameter"),
     UNKNOWN_PARAMETER(400, Type.INVALID_REQUEST, "unknown_parameter"),
     UNSUPPORTED_PARAMETER(400, Type.INVALID_REQUEST, "unsupported_parameter"),
@@ -28,6 +32,11 @@ public enum ErrorCode {
     /** {@code GET /v1/models/{id}} for an id the catalog lacks; a generation naming one is a 400 instead. */
     NO_SUCH_MODEL(404, Type.INVALID_REQUEST, "model_not_found"),
     METHOD_NOT_ALLOWED(405, Type.INVALID_REQUEST, "method_not_allowed"),
+    /**
+     * A CORS preflight: the gateway takes no calls from browser pages on other origins, whose API key would be
+     * in the page for anyone to read.
+     */
+    CORS_NOT_ALLOWED(403, Type.PERMISSION, "cors_not_allowed"),
     /** An {@code Idempotency-Key} sent again with a different body. */
     IDEMPOTENCY_KEY_REUSED(409, Type.INVALID_REQUEST, "idempotency_key_reused"),
     /** An {@code Idempotency-Key} whose first request is still running. */
@@ -37,6 +46,8 @@ public enum ErrorCode {
     NOT_ACCEPTABLE(406, Type.INVALID_REQUEST, "not_acceptable"),
     BODY_TOO_LARGE(413, Type.INVALID_REQUEST, "body_too_large"),
     UNSUPPORTED_MEDIA_TYPE(415, Type.INVALID_REQUEST, "unsupported_media_type"),
+    URI_TOO_LONG(414, Type.INVALID_REQUEST, "uri_too_long"),
+    HEADERS_TOO_LARGE(431, Type.INVALID_REQUEST, "headers_too_large"),
     /** Over the key's requests per minute; {@code Retry-After} says when the next request fits. */
     RATE_LIMIT_EXCEEDED(429, Type.RATE_LIMIT, "rate_limit_exceeded"),
     /** The key has its maximum of generations in flight; one finishing frees a slot. */
@@ -47,7 +58,9 @@ public enum ErrorCode {
     UPSTREAM_ERROR(502, Type.UPSTREAM, "upstream_error"),
     UPSTREAM_NO_IMAGE(502, Type.UPSTREAM, "upstream_no_image"),
     NO_HEALTHY_CHANNEL(503, Type.UPSTREAM, "no_healthy_channel"),
-    UPSTREAM_TIMEOUT(504, Type.UPSTREAM, "upstream_timeout");
+    UPSTREAM_TIMEOUT(504, Type.UPSTREAM, "upstream_timeout"),
+    /** The one 5xx that is the caller's doing, as HTTP defines it: a request line naming a version not spoken. */
+    HTTP_VERSION_NOT_SUPPORTED(505, Type.INVALID_REQUEST, "http_version_not_supported");
 
     /** The OpenAI error {@code type} values; SDKs pick their exception class by status, not by these. */
     public enum Type {

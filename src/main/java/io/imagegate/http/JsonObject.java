@@ -2,7 +2,6 @@ package io.imagegate.http;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -12,7 +11,11 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.TokenStreamLocation;
+import tools.jackson.core.exc.UnexpectedEndOfInputException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.cfg.JsonNodeFeature;
 import tools.jackson.databind.json.JsonMapper;
@@ -35,15 +38,29 @@ public final class JsonObject {
         this.node = node;
     }
 
+    /**
+     * A body that fails while it is read: the connection ended before its {@code Content-Length}, or its chunks
+     * are broken. Only the caller's sending does that, so it is a 400, never a 500.
+     */
+    public static final String UNREADABLE = "The request body could not be read to its end: it ended before its"
+            + " Content-Length said, or its chunked framing is broken. Send the whole body, framed as its headers"
+            + " say.";
+
+    private static final Pattern UNEXPECTED = Pattern.compile("^Unexpected character \\('(.)' \\(code \\d+\\)\\)");
+    private static final Pattern TOKEN = Pattern.compile("^Unrecognized token '([^']{0,40})");
+
     public static JsonObject read(InputStream body) {
+        byte[] bytes;
+        try {
+            bytes = body.readAllBytes();
+        } catch (IOException e) {
+            throw new ApiException(ErrorCode.MALFORMED_BODY, UNREADABLE);
+        }
         JsonNode node;
         try {
-            node = JSON.readTree(body.readAllBytes());
+            node = JSON.readTree(bytes);
         } catch (JacksonException e) {
-            throw new ApiException(ErrorCode.INVALID_JSON, "The request body is not valid JSON: "
-                    + e.getOriginalMessage() + ". Send a JSON object.");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new ApiException(ErrorCode.INVALID_JSON, syntaxError(e, bytes));
         }
         if (node == null || node.isMissingNode() || !node.isObject()) {
             throw new ApiException(ErrorCode.INVALID_JSON, "The request body must be a JSON object.");
@@ -177,6 +194,102 @@ public final class JsonObject {
             items.add(new JsonObject(item));
         }
         return Optional.of(items);
+    }
+
+    /**
+     * "The body is not valid JSON at line 1, column 17: expected a value after ':', found '}'." The parser's
+     * own message names its classes and options, so only its kind of complaint is read from it; what was found
+     * and what came before are read from the body itself.
+     */
+    static String syntaxError(JacksonException e, byte[] body) {
+        TokenStreamLocation at = e.getLocation();
+        int offset = at == null || at.getByteOffset() < 0 ? -1 : (int) Math.min(at.getByteOffset(), body.length);
+        String where = at == null || at.getLineNr() < 1 ? "" : " at line " + at.getLineNr() + ", column "
+                + at.getColumnNr();
+        return "The body is not valid JSON" + where + ": " + complaint(e, body, offset) + ". Send one JSON object.";
+    }
+
+    private static String complaint(JacksonException e, byte[] body, int offset) {
+        String said = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
+        String found = offset >= 0 && offset < body.length ? ", found " + describe(body[offset] & 0xff) : "";
+        if (e instanceof UnexpectedEndOfInputException) {
+            if (said.contains("VALUE_STRING")) {
+                return "the body ends inside a string; close it with '\"'";
+            }
+            if (said.contains("property name")) {
+                return "the body ends inside a property name; close it with '\"'";
+            }
+            return expectedAfter(body, offset) + ", but the body ends there";
+        }
+        Matcher unexpected = UNEXPECTED.matcher(said);
+        if (unexpected.find()) {
+            if (said.contains("numeric value")) {
+                return "expected a digit in the number" + found;
+            }
+            if (said.contains("start property name")) {
+                return "expected a property name in double quotes" + found;
+            }
+            if (said.contains("colon to separate")) {
+                return "expected ':' after the property name" + found;
+            }
+            if (said.contains("separate Object entries")) {
+                return "expected ',' or '}' after a value in the object" + found;
+            }
+            if (said.contains("separate Array entries")) {
+                return "expected ',' or ']' after a value in the array" + found;
+            }
+            return expectedAfter(body, offset) + found;
+        }
+        Matcher token = TOKEN.matcher(said);
+        if (token.find()) {
+            return "found '" + token.group(1) + "', which is not a JSON value: expected a string in double quotes,"
+                    + " a number, an object, an array, true, false or null";
+        }
+        if (said.startsWith("Unexpected close marker")) {
+            return said.contains("expected ']'") ? "expected ']' to close the array" + found
+                    : said.contains("expected '}'") ? "expected '}' to close the object" + found
+                    : "nothing is open to close" + found;
+        }
+        if (said.startsWith("Illegal unquoted character")) {
+            return "a control character inside a string" + found + "; escape it (a line break is \\n)";
+        }
+        if (said.startsWith("Unrecognized character escape")) {
+            return "a backslash escape JSON does not have; a backslash itself is written \\\\";
+        }
+        if (said.startsWith("Invalid numeric value") || said.startsWith("Non-standard token")
+                || said.startsWith("Numeric value")) {
+            return "a number JSON does not allow (no leading zeros, NaN or Infinity)";
+        }
+        if (said.startsWith("Invalid UTF-8")) {
+            return "the body is not UTF-8";
+        }
+        if (said.startsWith("Trailing token")) {
+            return "more follows the end of the JSON value" + found;
+        }
+        return "it is malformed here" + found;
+    }
+
+    /** What the byte before the error allows next: "expected a value after ':'". */
+    private static String expectedAfter(byte[] body, int offset) {
+        int before = offset < 0 ? body.length - 1 : offset - 1;
+        while (before >= 0 && Character.isWhitespace(body[before])) {
+            before--;
+        }
+        if (before < 0) {
+            return "expected a JSON object";
+        }
+        return switch (body[before]) {
+            case ':' -> "expected a value after ':'";
+            case ',' -> "expected a value or a property name after ','";
+            case '{' -> "expected a property name in double quotes or '}' after '{'";
+            case '[' -> "expected a value or ']' after '['";
+            default -> "expected ',' or the end of an object or array after " + describe(body[before] & 0xff);
+        };
+    }
+
+    /** A byte as the caller would write it: 'x', or its code when it is not printable. */
+    private static String describe(int b) {
+        return b >= 0x20 && b < 0x7f ? "'" + (char) b + "'" : String.format("byte 0x%02x", b);
     }
 
     private static ApiException wrongType(String name, String expected) {

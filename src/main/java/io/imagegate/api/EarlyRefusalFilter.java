@@ -1,0 +1,103 @@
+package io.imagegate.api;
+
+import io.imagegate.http.ApiException;
+import io.imagegate.http.ErrorCode;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Supplier;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.server.PathContainer;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.cors.CorsUtils;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfoHandlerMapping;
+import org.springframework.web.util.pattern.PathPattern;
+import org.springframework.web.util.pattern.PathPatternParser;
+
+/**
+ * Refuses, before any route or its authentication runs, two kinds of request no route takes.
+ *
+ * <p>{@code TRACE} (and its old alias {@code TRACK}): the servlet default echoes the request back, its
+ * {@code x-api-key} and admin token included, to whatever script sent it. It gets a 405 whose {@code Allow}
+ * names the methods the path takes (none, for a path that is no route).
+ *
+ * <p>A CORS preflight ({@code OPTIONS} with {@code Origin} and {@code Access-Control-Request-Method}): the
+ * gateway takes no calls from browser pages on other origins, since such a page would hand its API key to
+ * anyone who opens it. It gets a 403 with no {@code Access-Control-Allow-*} header, so the browser stops there
+ * and its console says why; it is answered here because a preflight never carries credentials, and refusing
+ * it as unauthenticated (the admin routes would) tells the page's author nothing.
+ */
+final class EarlyRefusalFilter extends OncePerRequestFilter {
+
+    private final ErrorWriter errors;
+    private final Supplier<List<RequestMappingInfoHandlerMapping>> mappings;
+    private volatile List<Route> routes;
+
+    /** @param mappings Spring MVC's, read at the first TRACE: they are not built yet when filters are */
+    EarlyRefusalFilter(ErrorWriter errors, Supplier<List<RequestMappingInfoHandlerMapping>> mappings) {
+        this.errors = errors;
+        this.mappings = mappings;
+    }
+
+    private record Route(PathPattern pattern, Set<RequestMethod> methods) {
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        String method = request.getMethod();
+        if (method.equals("TRACE") || method.equals("TRACK")) {
+            Set<String> allowed = methodsOf(request.getRequestURI());
+            response.setHeader(HttpHeaders.ALLOW, String.join(", ", allowed));
+            response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+            errors.write(response, new ApiException(ErrorCode.METHOD_NOT_ALLOWED, method + " "
+                    + request.getRequestURI() + " is not a route: the gateway takes no " + method + ", which would"
+                    + " echo the request's headers. " + (allowed.isEmpty() ? "No route has that path."
+                            : "That path takes only " + String.join(" or ", allowed) + ".")));
+            return;
+        }
+        if (CorsUtils.isPreFlightRequest(request)) {
+            response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+            errors.write(response, new ApiException(ErrorCode.CORS_NOT_ALLOWED, "The gateway takes no calls"
+                    + " from browser pages on other origins (CORS): the page would show its API key to anyone."
+                    + " Call the API from your server."));
+            return;
+        }
+        chain.doFilter(request, response);
+    }
+
+    private Set<String> methodsOf(String path) {
+        PathContainer parsed = PathContainer.parsePath(path);
+        Set<String> methods = new TreeSet<>();
+        for (Route route : routes()) {
+            if (route.pattern().matches(parsed)) {
+                route.methods().forEach(m -> methods.add(m.name()));
+            }
+        }
+        return methods;
+    }
+
+    private List<Route> routes() {
+        List<Route> known = routes;
+        if (known == null) {
+            List<Route> read = new ArrayList<>();
+            for (RequestMappingInfoHandlerMapping mapping : mappings.get()) {
+                mapping.getHandlerMethods().keySet().forEach(info -> {
+                    for (String pattern : info.getPatternValues()) {
+                        read.add(new Route(PathPatternParser.defaultInstance.parse(pattern),
+                                info.getMethodsCondition().getMethods()));
+                    }
+                });
+            }
+            routes = known = List.copyOf(read);
+        }
+        return known;
+    }
+}
