@@ -26,12 +26,17 @@ class StorageConfig {
         return new PublicBaseUrl(properties.publicBaseUrl());
     }
 
-    /** A generated secret is kept in the data dir, so URLs handed out before a restart keep working after it. */
+    /**
+     * A generated secret is kept in the data dir, so URLs handed out before a restart keep working after it; a
+     * secret gone missing beside an existing database is refused rather than silently replaced.
+     */
     @Bean
     UrlSigner urlSigner(ImagegateProperties properties, DataDirectory dataDir, RandomGenerator random) {
         String secret = properties.urlSigningSecret().isBlank()
                 ? dataDir.readSecret(SIGNING_SECRET_FILE)
-                        .orElseGet(() -> dataDir.createSecret(SIGNING_SECRET_FILE, "", random))
+                        .orElseGet(() -> dataDir.createSecret(SIGNING_SECRET_FILE, "", random,
+                                "imagegate.url-signing-secret", "every image URL handed out so far would fail with"
+                                        + " 403"))
                 : properties.urlSigningSecret();
         return new UrlSigner(secret);
     }
