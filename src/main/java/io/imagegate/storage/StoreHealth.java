@@ -51,9 +51,8 @@ public final class StoreHealth implements HealthIndicator {
     synchronized void failed(StorageFailed failure) {
         Instant now = clock.instant();
         if (failing == null) {
-            log.warn("Image store cannot take writes ({}); requests for URLs fail with {} until it can: {}",
-                    failure.reason(), failure.reason() == StorageFailed.Reason.FULL ? 507 : 503,
-                    failure.getMessage());
+            log.warn("Image store cannot take writes ({}); requests that store images fail, uncharged, and the"
+                    + " node reports not ready until it can: {}", failure.reason(), failure.getMessage());
             failing = new Failing(failure, now, now);
         } else {
             failing = new Failing(failure, failing.since(), now);
