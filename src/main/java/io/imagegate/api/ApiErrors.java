@@ -12,6 +12,7 @@ import io.imagegate.money.Micros;
 import io.imagegate.ratelimit.LimitExceeded;
 import io.imagegate.routing.DispatchFailed;
 import io.imagegate.storage.FileAccessDenied;
+import io.imagegate.storage.StorageFailed;
 
 /**
  * What the caller is told of a failure: its code, message and field. Each domain refusal maps by an exhaustive
@@ -63,6 +64,15 @@ final class ApiErrors {
                             + " happens again.");
             case UpstreamFailed e -> new ApiException(ErrorCode.UPSTREAM_ERROR, e.getMessage()
                     + " Nothing was charged.");
+            case StorageFailed e -> switch (e.reason()) {
+                case FULL -> new ApiException(ErrorCode.INSUFFICIENT_STORAGE, "The images were made, but the"
+                        + " gateway's image store is full, so they could not be kept; nothing was charged. Retry"
+                        + " later, or ask for response_format b64_json without an Idempotency-Key, which stores"
+                        + " nothing.");
+                case UNAVAILABLE -> new ApiException(ErrorCode.STORAGE_UNAVAILABLE, "The images were made, but"
+                        + " the gateway could not write them to its image store; nothing was charged. Retry"
+                        + " later, and report the x-imagegate-request-id if it goes on.");
+            };
             default -> new ApiException(ErrorCode.INTERNAL_ERROR, "The gateway failed unexpectedly; nothing was"
                     + " charged. Retry, and report the x-imagegate-request-id if it happens again.");
         };

@@ -10,6 +10,7 @@ import io.imagegate.http.ApiException;
 import io.imagegate.ratelimit.LimitExceeded;
 import io.imagegate.routing.DispatchFailed;
 import io.imagegate.storage.FileAccessDenied;
+import io.imagegate.storage.StorageFailed;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -41,7 +42,8 @@ public class ApiExceptionHandler {
     }
 
     @ExceptionHandler({ApiException.class, AuthenticationFailed.class, GenerationRefused.class,
-            InsufficientBalance.class, RequestRejected.class, FileAccessDenied.class, DispatchFailed.class})
+            InsufficientBalance.class, RequestRejected.class, FileAccessDenied.class, DispatchFailed.class,
+            StorageFailed.class})
     ResponseEntity<Object> refused(RuntimeException e) {
         return render(ApiErrors.of(e));
     }

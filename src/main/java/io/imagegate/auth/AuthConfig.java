@@ -26,7 +26,8 @@ class AuthConfig {
     }
 
     /**
-     * The configured token, else the one kept in the data dir, else a new one that is printed this once:
+     * The configured token, else the one kept in the data dir, else (on a first start only: {@link
+     * DataDirectory#createSecret}) a new one that is printed this once:
      * later starts read it from the file and say where it is, never what it is. With JSON logs on it is not
      * printed even once: JSON lines are made to be shipped to a log store, where a secret outlives the moment
      * it was meant for, so the line says where the token is and the operator reads it there.
@@ -44,7 +45,8 @@ class AuthConfig {
                     return new AdminToken(token);
                 })
                 .orElseGet(() -> {
-                    String token = dataDir.createSecret(ADMIN_TOKEN_FILE, "iga_", random);
+                    String token = dataDir.createSecret(ADMIN_TOKEN_FILE, "iga_", random, "imagegate.admin-token",
+                            "the admin token in use so far would stop working, with the new one only in this log");
                     if (!environment.getProperty(STRUCTURED_CONSOLE, "").isBlank()) {
                         log.warn("Generated an admin token and saved it to {}; read it there (JSON logs never"
                                 + " carry it), or set IMAGEGATE_ADMIN_TOKEN to choose your own",

@@ -1,5 +1,8 @@
 package io.imagegate.config;
 
+import com.zaxxer.hikari.HikariDataSource;
+import java.time.Clock;
+import java.util.List;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,9 +24,41 @@ class DatabaseConfig {
         return database;
     }
 
+    /**
+     * On SQLite the file is checked before the pool opens it and by {@code PRAGMA quick_check} after, so a lost,
+     * truncated or damaged database stops start-up with one clear reason before Flyway touches it.
+     */
     @Bean
-    DataSource dataSource(Database database) {
-        return database.open();
+    DataSource dataSource(Database database, DataDirectory dataDir) {
+        if (!(database instanceof SqliteDatabase sqlite)) {
+            return database.open();
+        }
+        SqliteFile file = SqliteFile.of(sqlite);
+        file.prepare(dataDir);
+        DataSource dataSource;
+        try {
+            dataSource = database.open();
+        } catch (IllegalStateException e) {
+            // SQLite reports a damaged header or first page while the pool opens its first connection.
+            Throwable cause = e.getCause() != null && e.getCause().getCause() != null ? e.getCause().getCause() : e;
+            String message = String.valueOf(cause.getMessage());
+            if (message.contains("SQLITE_NOTADB") || message.contains("SQLITE_CORRUPT")) {
+                throw file.damaged(List.of(message));
+            }
+            throw e;
+        }
+        List<String> problems = SqliteFile.quickCheck(dataSource);
+        if (!problems.isEmpty()) {
+            ((HikariDataSource) dataSource).close();
+            throw file.damaged(problems);
+        }
+        return dataSource;
+    }
+
+    /** {@code databaseIntegrity} in {@code /actuator/health} and its readiness group (application.properties). */
+    @Bean
+    DatabaseIntegrity databaseIntegrityHealthIndicator(Database database, DataSource dataSource, Clock clock) {
+        return new DatabaseIntegrity(database, dataSource, clock);
     }
 
     @Bean

@@ -15,9 +15,10 @@ public class InvalidConfigurationAnalyzer implements FailureAnalyzer {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof InvalidConfiguration || (cause instanceof IllegalStateException
                     && cause.getMessage() != null && cause.getMessage().startsWith("imagegate."))) {
-                return new FailureAnalysis(cause.getMessage(), "Fix the setting named above (in application"
-                        + " properties, a file given with --spring.config.additional-location, or the environment)"
-                        + " and start again.", cause);
+                String action = cause instanceof InvalidConfiguration invalid ? invalid.action().orElse(null) : null;
+                return new FailureAnalysis(cause.getMessage(), action != null ? action : "Fix the setting named"
+                        + " above (in application properties, a file given with"
+                        + " --spring.config.additional-location, or the environment) and start again.", cause);
             }
         }
         return null;

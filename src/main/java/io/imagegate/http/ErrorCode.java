@@ -58,9 +58,13 @@ public enum ErrorCode {
     UPSTREAM_ERROR(502, Type.UPSTREAM, "upstream_error"),
     UPSTREAM_NO_IMAGE(502, Type.UPSTREAM, "upstream_no_image"),
     NO_HEALTHY_CHANNEL(503, Type.UPSTREAM, "no_healthy_channel"),
+    /** The image store could not take the image (a broken mount, a bucket that does not answer); not charged. */
+    STORAGE_UNAVAILABLE(503, Type.SERVER, "storage_unavailable"),
     UPSTREAM_TIMEOUT(504, Type.UPSTREAM, "upstream_timeout"),
     /** The one 5xx that is the caller's doing, as HTTP defines it: a request line naming a version not spoken. */
-    HTTP_VERSION_NOT_SUPPORTED(505, Type.INVALID_REQUEST, "http_version_not_supported");
+    HTTP_VERSION_NOT_SUPPORTED(505, Type.INVALID_REQUEST, "http_version_not_supported"),
+    /** The image store is full (disk, quota, or the reserve kept for the database); not charged. */
+    INSUFFICIENT_STORAGE(507, Type.SERVER, "insufficient_storage");
 
     /** The OpenAI error {@code type} values; SDKs pick their exception class by status, not by these. */
     public enum Type {

@@ -8,6 +8,8 @@ import java.net.URISyntaxException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.Set;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -25,6 +27,15 @@ public final class S3ImageStore implements ImageStore, AutoCloseable {
 
     /** SigV4 pre-signed URLs are valid for at most 7 days; S3 refuses longer ones. */
     public static final Duration LONGEST_URL_LIFETIME = Duration.ofDays(7);
+
+    /**
+     * Error codes S3-compatible servers answer when they are out of room: Ceph RGW's bucket and user quotas,
+     * MinIO's full drives and bucket quotas. AWS S3 itself has no size limit. Anything else is unavailable.
+     */
+    private static final Set<String> FULL_CODES = Set.of("QuotaExceeded", "XMinioStorageFull",
+            "XMinioAdminBucketQuotaExceeded");
+    private static final int INSUFFICIENT_STORAGE = 507;
+    private static final String PROBE_KEY = PREFIX + ".probe";
 
     private final S3Client client;
     private final S3Presigner presigner;
@@ -55,7 +66,17 @@ public final class S3ImageStore implements ImageStore, AutoCloseable {
                     .cacheControl(cacheControl), RequestBody.fromContentProvider(
                             bytes::newInputStream, bytes.size(), format.mimeType()));
         } catch (SdkException e) {
-            throw failed("store", key, e);
+            throw storageFailed(key, e);
+        }
+    }
+
+    /** For {@link StoreHealth}: an empty object written and deleted, under the prefix the expiry rule covers. */
+    public void probe() {
+        try {
+            client.putObject(request -> request.bucket(bucket).key(PROBE_KEY), RequestBody.empty());
+            client.deleteObject(request -> request.bucket(bucket).key(PROBE_KEY));
+        } catch (SdkException e) {
+            throw storageFailed(PROBE_KEY, e);
         }
     }
 
@@ -113,6 +134,18 @@ public final class S3ImageStore implements ImageStore, AutoCloseable {
 
     static String keyOf(String id, ImageFormat format) {
         return PREFIX + ImageNames.relativePath(id, format);
+    }
+
+    /** A single PUT leaves no partial object behind, so there is nothing to clean up here. */
+    static StorageFailed storageFailed(String key, String bucket, SdkException e) {
+        boolean full = e instanceof AwsServiceException service && (service.statusCode() == INSUFFICIENT_STORAGE
+                || service.awsErrorDetails() != null && FULL_CODES.contains(service.awsErrorDetails().errorCode()));
+        return new StorageFailed(full ? StorageFailed.Reason.FULL : StorageFailed.Reason.UNAVAILABLE,
+                "cannot store " + key + " in S3 bucket " + bucket + ": " + e.getMessage(), e);
+    }
+
+    private StorageFailed storageFailed(String key, SdkException e) {
+        return storageFailed(key, bucket, e);
     }
 
     private IllegalStateException failed(String action, String key, SdkException e) {

@@ -26,26 +26,39 @@ class StorageConfig {
         return new PublicBaseUrl(properties.publicBaseUrl());
     }
 
-    /** A generated secret is kept in the data dir, so URLs handed out before a restart keep working after it. */
+    /**
+     * A generated secret is kept in the data dir, so URLs handed out before a restart keep working after it; a
+     * secret gone missing beside an existing database is refused rather than silently replaced.
+     */
     @Bean
     UrlSigner urlSigner(ImagegateProperties properties, DataDirectory dataDir, RandomGenerator random) {
         String secret = properties.urlSigningSecret().isBlank()
                 ? dataDir.readSecret(SIGNING_SECRET_FILE)
-                        .orElseGet(() -> dataDir.createSecret(SIGNING_SECRET_FILE, "", random))
+                        .orElseGet(() -> dataDir.createSecret(SIGNING_SECRET_FILE, "", random,
+                                "imagegate.url-signing-secret", "every image URL handed out so far would fail with"
+                                        + " 403"))
                 : properties.urlSigningSecret();
         return new UrlSigner(secret);
     }
 
-    /** Spring closes the S3 store's client when the context closes, as it does any AutoCloseable bean. */
+    /**
+     * The store, watched by its health check. Spring closes the S3 store's client when the context closes, as
+     * it does any AutoCloseable bean.
+     */
     @Bean
-    ImageStore imageStore(StorageProperties storage, ImagegateProperties properties, DataDirectory dataDir,
+    WatchedImageStore imageStore(StorageProperties storage, ImagegateProperties properties, DataDirectory dataDir,
             UrlSigner signer, PublicBaseUrl publicBaseUrl, Clock clock) {
         return switch (storage.type()) {
             case FILESYSTEM -> {
                 log.info("Images: files under {}, served at signed /v1/files URLs", dataDir.resolve("images"));
-                yield new FilesystemImageStore(dataDir.resolve("images"), signer, publicBaseUrl);
+                FilesystemImageStore store = new FilesystemImageStore(dataDir.resolve("images"), signer,
+                        publicBaseUrl, storage.minFreeSpace().toBytes());
+                yield new WatchedImageStore(store, new StoreHealth(store::probe, storage.probeInterval(), clock));
             }
-            case S3 -> s3Store(S3Settings.from(storage.s3()), properties.imageTtl(), clock);
+            case S3 -> {
+                S3ImageStore store = s3Store(S3Settings.from(storage.s3()), properties.imageTtl(), clock);
+                yield new WatchedImageStore(store, new StoreHealth(store::probe, storage.probeInterval(), clock));
+            }
         };
     }
 
@@ -69,6 +82,12 @@ class StorageConfig {
         log.info("Images: objects under {} in the {}, served at pre-signed URLs", S3ImageStore.PREFIX,
                 settings.where());
         return store;
+    }
+
+    /** {@code storage} in {@code /actuator/health} and its readiness group (application.properties). */
+    @Bean
+    StoreHealth storageHealthIndicator(WatchedImageStore store) {
+        return store.health();
     }
 
     @Bean

@@ -1,7 +1,9 @@
 package io.imagegate.storage;
 
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 
 /**
  * {@code imagegate.storage.*}: where generated images are kept. Like every setting, each can come from the
@@ -10,9 +12,25 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param type {@code filesystem} (files under the data directory, served by the gateway) or {@code s3} (a bucket
  *             that serves its own pre-signed URLs)
  * @param s3   the bucket; read only when {@code type} is {@code s3}, and checked then by {@link S3Settings}
+ * @param minFreeSpace  free space a filesystem write must leave on the disk, for the database that usually
+ *                      shares it (its log alone may reach 40 MB); a write that would go below answers 507
+ * @param probeInterval while writes fail, how often the health check tries a probe write to see whether the
+ *                      fault has cleared
  */
 @ConfigurationProperties("imagegate.storage")
-public record StorageProperties(@DefaultValue("filesystem") Type type, @DefaultValue S3 s3) {
+public record StorageProperties(@DefaultValue("filesystem") Type type, @DefaultValue S3 s3,
+        @DefaultValue("100MB") DataSize minFreeSpace, @DefaultValue("10s") Duration probeInterval) {
+
+    public StorageProperties {
+        if (minFreeSpace.isNegative()) {
+            throw new IllegalStateException("imagegate.storage.min-free-space must not be negative, not "
+                    + minFreeSpace + " (0 turns the reserve off)");
+        }
+        if (probeInterval.isNegative() || probeInterval.isZero()) {
+            throw new IllegalStateException("imagegate.storage.probe-interval must be positive, not "
+                    + probeInterval + " (e.g. 10s)");
+        }
+    }
 
     /** A closed set: each store is written and tested for exactly one of these. */
     public enum Type {
