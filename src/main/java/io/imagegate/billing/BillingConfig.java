@@ -60,8 +60,8 @@ class BillingConfig {
      */
     @Bean
     Charging charging(JdbcClient jdbc, Ledger ledger, TransactionOperations transactions, IdGenerator ids,
-            Clock clock, NodeIdentity node) {
-        Charging charging = new Charging(jdbc, ledger, transactions, ids, clock, node.id());
+            Clock clock, NodeLiveness liveness) {
+        Charging charging = new Charging(jdbc, ledger, transactions, ids, clock, liveness);
         charging.releaseStale(true);
         return charging;
     }
@@ -89,7 +89,10 @@ class BillingConfig {
         return new Housekeeping(charging, idempotency, liveness);
     }
 
-    /** Releases holds past their deadline, and forgets expired idempotency keys and the nodes long gone. */
+    /**
+     * Releases holds past their deadline or left by dead nodes, and forgets expired idempotency keys and the
+     * nodes long gone.
+     */
     static final class Housekeeping {
 
         private final Charging charging;

@@ -7,13 +7,13 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Which of the gateway nodes sharing the database are gone, so what a dead node's requests held is free at once
- * instead of after a fixed lock: their {@code Idempotency-Key}s ({@link Idempotency#claim}). A node that died
- * never charged those requests, and never will.
+ * instead of after a fixed lock: their {@code Idempotency-Key}s ({@link Idempotency#claim}) and their holds
+ * ({@link Charging#releaseStale}). A node that died never charged those requests, and never will.
  *
  * <p>Each node writes its row before it serves ({@link #announce}) and refreshes {@code seen_at} every heartbeat
  * interval. A node is gone when it has not been seen for {@code deadAfter}, or when it said it stopped
  * ({@link #stop}). A node id with no row is not known to be gone: it may be a node from before the table that is
- * still running, so what it holds waits for its lock, as before.
+ * still running, so what it holds waits for its lock or deadline, as before.
  *
  * <p>Taking a live node for dead (one paused longer than {@code deadAfter}, or whose clock is that far behind the
  * others': {@code seen_at} is written by the node's own clock and read against the reader's) costs that node's

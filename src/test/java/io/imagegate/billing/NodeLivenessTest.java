@@ -72,8 +72,8 @@ class NodeLivenessTest {
         nodeA = new Idempotency(jdbc, clock, livenessA);
         nodeB = new Idempotency(jdbc, clock, livenessB);
         Ledger ledger = new Ledger(jdbc, clock);
-        chargingA = new Charging(jdbc, ledger, database.transactions(), ids, clock, "node-a");
-        chargingB = new Charging(jdbc, ledger, database.transactions(), ids, clock, "node-b");
+        chargingA = new Charging(jdbc, ledger, database.transactions(), ids, clock, livenessA);
+        chargingB = new Charging(jdbc, ledger, database.transactions(), ids, clock, livenessB);
         account = new Accounts(jdbc, ledger, database.transactions(), ids, clock).create("two nodes", 1_000_000).id();
         apiKey = new ApiKeys(jdbc, ids, clock).create(account, Optional.empty(), KeyLimits.NONE,
                 UnsupportedParameters.REJECT).id();
@@ -211,6 +211,25 @@ class NodeLivenessTest {
         clock.advance(Duration.ofSeconds(1));
 
         assertThat(nodeB.claim(account, "order-7", BODY_HASH, LOCK)).isInstanceOf(Claimed.class);
+    }
+
+    @Test
+    void theSweeperReleasesTheHoldsOfADeadNodeBeforeTheirDeadline() {
+        chargingA.hold(account, "req_dies", 400_000, Duration.ofMinutes(5));
+        NodeLiveness neverAnnounced = new NodeLiveness(jdbc, clock, "node-before-v9", INTERVAL, DEAD_AFTER);
+        new Charging(jdbc, new Ledger(jdbc, clock), database.transactions(), ids, clock, neverAnnounced)
+                .hold(account, "req_unknown_node", 100_000, Duration.ofMinutes(5));
+
+        clock.advance(DEAD_AFTER.minusSeconds(1));
+        livenessB.heartbeat();
+        assertThat(chargingB.releaseStale(false)).isZero();
+        clock.advance(Duration.ofSeconds(1));
+        livenessB.heartbeat();
+
+        assertThat(chargingB.releaseStale(false)).as("node A's, not the unknown node's").isEqualTo(1);
+        assertThat(jdbc.sql("SELECT held_micros FROM accounts WHERE id = ?").param(account).query(Long.class)
+                .single()).isEqualTo(100_000);
+        assertThat(new Reconciler(jdbc).check().ok()).isTrue();
     }
 
     @Test
