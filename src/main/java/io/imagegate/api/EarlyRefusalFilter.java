@@ -5,14 +5,19 @@ import io.imagegate.http.ErrorCode;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Enumeration;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Supplier;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.InvalidMediaTypeException;
+import org.springframework.http.MediaType;
 import org.springframework.http.server.PathContainer;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.cors.CorsUtils;
@@ -22,7 +27,7 @@ import org.springframework.web.util.pattern.PathPattern;
 import org.springframework.web.util.pattern.PathPatternParser;
 
 /**
- * Refuses, before any route or its authentication runs, two kinds of request no route takes.
+ * Refuses, before any route or its authentication runs, three kinds of request no route takes.
  *
  * <p>{@code TRACE} (and its old alias {@code TRACK}): the servlet default echoes the request back, its
  * {@code x-api-key} and admin token included, to whatever script sent it. It gets a 405 whose {@code Allow}
@@ -33,6 +38,13 @@ import org.springframework.web.util.pattern.PathPatternParser;
  * anyone who opens it. It gets a 403 with no {@code Access-Control-Allow-*} header, so the browser stops there
  * and its console says why; it is answered here because a preflight never carries credentials, and refusing
  * it as unauthenticated (the admin routes would) tells the page's author nothing.
+ *
+ * <p>A {@code Content-Type} that names no media type ({@code *}{@code /*}, {@code text/*}, or one that does not
+ * parse): a body's type is one type, and Spring fails on such a header wherever it reads the request's headers,
+ * as a 500. It gets a 415.
+ *
+ * <p>Not refused, but mended: an {@code Accept} header with no value is read as no {@code Accept} at all (any
+ * type), as HTTP reads a missing one; the metrics endpoint fails on an empty one with a 500.
  */
 final class EarlyRefusalFilter extends OncePerRequestFilter {
 
@@ -70,7 +82,52 @@ final class EarlyRefusalFilter extends OncePerRequestFilter {
                     + " Call the API from your server."));
             return;
         }
-        chain.doFilter(request, response);
+        if (!namesOneMediaType(request.getContentType())) {
+            response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+            errors.write(response, new ApiException(ErrorCode.UNSUPPORTED_MEDIA_TYPE, "The Content-Type header"
+                    + " must name one media type, such as application/json; a wildcard or an unreadable type"
+                    + " says nothing about the body."));
+            return;
+        }
+        String accept = request.getHeader(HttpHeaders.ACCEPT);
+        chain.doFilter(accept != null && accept.isBlank() ? new WithoutAccept(request) : request, response);
+    }
+
+    /** The request as if it had no {@code Accept} header. */
+    private static final class WithoutAccept extends HttpServletRequestWrapper {
+
+        WithoutAccept(HttpServletRequest request) {
+            super(request);
+        }
+
+        @Override
+        public String getHeader(String name) {
+            return HttpHeaders.ACCEPT.equalsIgnoreCase(name) ? null : super.getHeader(name);
+        }
+
+        @Override
+        public Enumeration<String> getHeaders(String name) {
+            return HttpHeaders.ACCEPT.equalsIgnoreCase(name) ? Collections.emptyEnumeration() : super.getHeaders(name);
+        }
+
+        @Override
+        public Enumeration<String> getHeaderNames() {
+            return Collections.enumeration(Collections.list(super.getHeaderNames()).stream()
+                    .filter(name -> !HttpHeaders.ACCEPT.equalsIgnoreCase(name))
+                    .toList());
+        }
+    }
+
+    private static boolean namesOneMediaType(String contentType) {
+        if (contentType == null) {
+            return true;
+        }
+        try {
+            MediaType type = MediaType.parseMediaType(contentType);
+            return !type.isWildcardType() && !type.isWildcardSubtype();
+        } catch (InvalidMediaTypeException unreadable) {
+            return false;
+        }
     }
 
     private Set<String> methodsOf(String path) {

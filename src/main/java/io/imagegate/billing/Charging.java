@@ -32,19 +32,22 @@ public final class Charging {
     private final TransactionOperations transactions;
     private final IdGenerator ids;
     private final Clock clock;
+    private final NodeLiveness nodes;
     private final String nodeId;
     /** This node's holds whose request has not yet captured or released them; for the holds gauges. */
     private final AtomicInteger openHolds = new AtomicInteger();
     private final AtomicLong openHeldMicros = new AtomicLong();
 
+    /** {@code nodes} names this node on the holds it places, and tells whose holds died with their node. */
     public Charging(JdbcClient jdbc, Ledger ledger, TransactionOperations transactions, IdGenerator ids, Clock clock,
-            String nodeId) {
+            NodeLiveness nodes) {
         this.jdbc = jdbc;
         this.ledger = ledger;
         this.transactions = transactions;
         this.ids = ids;
         this.clock = clock;
-        this.nodeId = nodeId;
+        this.nodes = nodes;
+        this.nodeId = nodes.nodeId();
     }
 
     /** Sets {@code amountMicros} aside until {@code lifetime} from now, or throws {@link InsufficientBalance}. */
@@ -201,12 +204,18 @@ public final class Charging {
         openHeldMicros.addAndGet(-hold.amountMicros());
     }
 
-    /** Releases holds past their deadline, and at start-up this node's holds from before a crash. */
+    /**
+     * Releases holds past their deadline or placed by a node known to be gone ({@link NodeLiveness}), and at
+     * start-up this node's holds from before it stopped. A node wrongly taken for dead that captures later is
+     * charged from the available balance, as a request that outlived its deadline is.
+     */
     public int releaseStale(boolean includeThisNodesHolds) {
         long now = clock.instant().getEpochSecond();
         List<Hold> stale = jdbc.sql("SELECT id, account_id, amount_micros FROM holds WHERE expires_at <= ?"
+                        + " OR node_id IN (" + NodeLiveness.GONE_NODES + ")"
                         + (includeThisNodesHolds ? " OR node_id = ?" : ""))
-                .params(includeThisNodesHolds ? List.of(now, nodeId) : List.of(now))
+                .params(includeThisNodesHolds ? List.of(now, nodes.deadBefore(), nodeId)
+                        : List.of(now, nodes.deadBefore()))
                 .query((rs, row) -> new Hold(rs.getString("id"), rs.getString("account_id"),
                         rs.getLong("amount_micros")))
                 .list();
@@ -217,7 +226,8 @@ public final class Charging {
             }
         }
         if (released > 0) {
-            log.warn("Released {} stale holds (requests that crashed or outlived their deadline)", released);
+            log.warn("Released {} stale holds (requests that crashed, died with their node or outlived their"
+                    + " deadline)", released);
         }
         return released;
     }

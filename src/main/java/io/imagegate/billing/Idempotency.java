@@ -12,8 +12,13 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * <p>Only successes are kept, and a success is kept in the same transaction as its charge ({@link #complete} is
  * called inside {@link Charging#capture}), so a charged request always has its response here and a retry is a
  * replay, never a second run. A request that fails gives its key back, so the client's retry runs anew. A key
- * whose request died with its node was never charged: the node frees it when it starts again
- * ({@link #releaseNode}), and any node retakes it once its lock lapses.
+ * whose request died with its node was never charged: any node retakes it as soon as that node is known to be
+ * gone ({@link NodeLiveness}), the node itself frees it when it starts again ({@link #releaseNode}), and a key
+ * of a node with no liveness row is retaken once its lock lapses.
+ *
+ * <p>A node taken for dead may still be running the request, so retaking is safe only together with
+ * {@link #complete}, which keeps a response (and so lets its charge commit) only while the key is still in flight
+ * under the node that completes it: of the first request and the retry, exactly one is charged.
  */
 public final class Idempotency {
 
@@ -21,12 +26,15 @@ public final class Idempotency {
 
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final NodeLiveness nodes;
     private final String nodeId;
 
-    public Idempotency(JdbcClient jdbc, Clock clock, String nodeId) {
+    /** {@code nodes} tells whose keys may be retaken, and names this node on the keys it claims. */
+    public Idempotency(JdbcClient jdbc, Clock clock, NodeLiveness nodes) {
         this.jdbc = jdbc;
         this.clock = clock;
-        this.nodeId = nodeId;
+        this.nodes = nodes;
+        this.nodeId = nodes.nodeId();
     }
 
     /** What the gateway does with a request that carries a key. */
@@ -46,7 +54,7 @@ public final class Idempotency {
             implements Claim {
     }
 
-    /** The key is in use by a request still running. */
+    /** The key is in use by a request still running, on a node not known to be gone. */
     public record InFlight() implements Claim {
     }
 
@@ -57,12 +65,17 @@ public final class Idempotency {
     /**
      * Claims {@code key} for a request with this body hash. The insert is {@code ON CONFLICT DO NOTHING}, so
      * of two concurrent first requests exactly one claims the key and the other is told it is in flight.
+     *
+     * <p>First a key that is stale is deleted: expired, or in flight under a node known to be gone, or in flight
+     * past {@code lock} (for a node with no liveness row, or none at all: keys from before V7). The delete only
+     * removes a row still in flight, so it cannot undo a response its request kept meanwhile.
      */
     public Claim claim(String accountId, String key, String bodyHash, Duration lock) {
         long now = clock.instant().getEpochSecond();
-        jdbc.sql("DELETE FROM idempotency_keys WHERE account_id = ? AND idem_key = ?"
-                        + " AND (expires_at <= ? OR (state = 'in_flight' AND locked_until <= ?))")
-                .params(accountId, key, now, now)
+        jdbc.sql("DELETE FROM idempotency_keys WHERE account_id = ? AND idem_key = ? AND (expires_at <= ?"
+                        + " OR (state = 'in_flight' AND (locked_until <= ? OR node_id IN (" + NodeLiveness.GONE_NODES
+                        + "))))")
+                .params(accountId, key, now, now, nodes.deadBefore())
                 .update();
         int inserted = jdbc.sql("""
                 INSERT INTO idempotency_keys (account_id, idem_key, body_hash, state, node_id, created_at,
@@ -96,14 +109,26 @@ public final class Idempotency {
      * Keeps the response of the key's request. Called inside the charge's transaction, so the two commit
      * together or not at all.
      *
+     * <p>Only a key still in flight under this node is completed. Otherwise another node took this one for dead
+     * and retook the key for a retry, which runs and is charged itself: this request must then not be, and the
+     * exception rolls its charge back (the caller is told nothing was charged). The update locks the key's row,
+     * so a retake racing it either waits and finds the key done, or was first and this update finds no row.
+     *
      * @param responseImages the stored images whose bytes {@code responseBody} was kept without, or empty
+     * @throws IllegalStateException when the key is no longer this node's request in flight
      */
     public void complete(String accountId, String key, String responseBody, long seed, List<String> ignored,
             List<String> responseImages) {
-        jdbc.sql("UPDATE idempotency_keys SET state = 'done', response_body = ?, response_images = ?, seed = ?,"
-                        + " ignored_parameters = ? WHERE account_id = ? AND idem_key = ?")
-                .params(responseBody, joined(responseImages), seed, joined(ignored), accountId, key)
+        int completed = jdbc.sql("UPDATE idempotency_keys SET state = 'done', response_body = ?,"
+                        + " response_images = ?, seed = ?, ignored_parameters = ?"
+                        + " WHERE account_id = ? AND idem_key = ? AND state = 'in_flight' AND node_id = ?")
+                .params(responseBody, joined(responseImages), seed, joined(ignored), accountId, key, nodeId)
                 .update();
+        if (completed != 1) {
+            throw new IllegalStateException("The Idempotency-Key of this request (account " + accountId + ") is no"
+                    + " longer in flight under node " + nodeId + ": another node took this one for dead and retook"
+                    + " the key, so this request must not be charged");
+        }
     }
 
     private static String joined(List<String> values) {
@@ -114,9 +139,14 @@ public final class Idempotency {
         return joined == null ? List.of() : List.of(joined.split(","));
     }
 
+    /**
+     * Gives the key back after its request failed. Only while the key is this node's: a request whose key was
+     * retaken must not free the key of the retry that is running.
+     */
     public void abandon(String accountId, String key) {
-        jdbc.sql("DELETE FROM idempotency_keys WHERE account_id = ? AND idem_key = ? AND state = 'in_flight'")
-                .params(accountId, key)
+        jdbc.sql("DELETE FROM idempotency_keys WHERE account_id = ? AND idem_key = ? AND state = 'in_flight'"
+                        + " AND node_id = ?")
+                .params(accountId, key, nodeId)
                 .update();
     }
 

@@ -60,6 +60,26 @@ class ProtocolErrorsTest extends GatewayTest {
         assertError(response, 400, "invalid_request_error", "invalid_json", null);
     }
 
+    /** Found by the fuzz (FuzzTest, seed 4274856657268): Spring failed on the header wherever it read it. */
+    @Test
+    void aContentTypeThatNamesNoMediaTypeIs415NotA500() {
+        for (String type : new String[] {"*/*", "text/*", "not a type"}) {
+            Response response = http.get("/actuator/prometheus", Map.of("content-type", type));
+
+            assertError(response, 415, "invalid_request_error", "unsupported_media_type", null);
+            assertThat(response.header("x-request-id")).as(type).isNotBlank();
+        }
+    }
+
+    /** Found by the fuzz (FuzzTest, seed 4395464693040): an empty Accept header failed the metrics endpoint. */
+    @Test
+    void anEmptyAcceptHeaderIsReadAsAnyType() {
+        Answer answer = raw.exchange("GET /actuator/prometheus HTTP/1.0\r\nHost: localhost\r\nAccept: \r\n\r\n",
+                true);
+
+        assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
+    }
+
     @Test
     void aBodyShorterThanItsContentLengthIs400() {
         Answer answer = raw.exchange("POST /admin/v1/accounts HTTP/1.1\r\nHost: localhost\r\n" + ADMIN

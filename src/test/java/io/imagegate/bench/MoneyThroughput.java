@@ -9,6 +9,7 @@ import io.imagegate.billing.ChargeLine;
 import io.imagegate.billing.Charging;
 import io.imagegate.billing.Hold;
 import io.imagegate.billing.Ledger;
+import io.imagegate.billing.NodeLiveness;
 import io.imagegate.billing.Reconciler;
 import io.imagegate.billing.Reconciliation;
 import io.imagegate.config.Database;
@@ -72,7 +73,8 @@ public final class MoneyThroughput {
         IdGenerator ids = new IdGenerator(new SecureRandom());
         Ledger ledger = new Ledger(jdbc, clock);
         Accounts accounts = new Accounts(jdbc, ledger, transactions, ids, clock);
-        Charging charging = new Charging(jdbc, ledger, transactions, ids, clock, "bench-node");
+        Charging charging = new Charging(jdbc, ledger, transactions, ids, clock,
+                new NodeLiveness(jdbc, clock, "bench-node", Duration.ofSeconds(10), Duration.ofSeconds(30)));
         ApiKeys keys = new ApiKeys(jdbc, ids, clock);
 
         long opening = 1_000_000L * 1_000_000; // a million dollars each: never runs out
