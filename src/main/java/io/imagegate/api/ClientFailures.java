@@ -6,6 +6,7 @@ import io.imagegate.http.JsonObject;
 import java.io.EOFException;
 import java.util.Optional;
 import org.eclipse.jetty.http.HttpException;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.multipart.MultipartException;
 
 /**
@@ -21,6 +22,10 @@ final class ClientFailures {
 
     static Optional<ApiException> of(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof ApiException ours) {
+                // Ours, raised under a reader that wrapped it (the body limit inside a JSON parser).
+                return Optional.of(ours);
+            }
             if (cause instanceof MultipartException) {
                 return Optional.of(new ApiException(ErrorCode.MALFORMED_BODY, "The body is not the multipart form"
                         + " its Content-Type says, and no route takes multipart. Send the body as"
@@ -33,6 +38,11 @@ final class ClientFailures {
             if (cause.getCause() == cause) {
                 break;
             }
+        }
+        if (failure instanceof HttpMessageNotReadableException) {
+            // A body Spring read for a route of its own (the actuator's), in words of the parser's: not ours.
+            return Optional.of(new ApiException(ErrorCode.INVALID_JSON, "The request body could not be read as"
+                    + " JSON. Send a JSON object, or no body: this route needs none."));
         }
         return Optional.empty();
     }

@@ -80,6 +80,21 @@ class ProtocolErrorsTest extends GatewayTest {
         assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
     }
 
+    /** Found by the fuzz (FuzzTest, seed 4541947516518): the actuator reads a body on any method, with Spring. */
+    @Test
+    void aBrokenOrOversizedBodyToAnActuatorRouteIs400() {
+        Response broken = http.send(HttpRequest.newBuilder(URI.create(http.base() + "/actuator/health"))
+                .method("GET", HttpRequest.BodyPublishers.ofString("{\"model\":: \"n"))
+                .header("content-type", "application/json"));
+        Response oversized = http.send(HttpRequest.newBuilder(URI.create(http.base() + "/actuator/health"))
+                .method("GET", HttpRequest.BodyPublishers.ofString("{\"a\": \"" + "p".repeat(70_000) + "\"}"))
+                .header("content-type", "application/json"));
+
+        assertError(broken, 400, "invalid_request_error", "invalid_json", null);
+        assertThat(broken.error().get("message").asString()).doesNotContain("JSON parse error", "code 58");
+        assertError(oversized, 413, "invalid_request_error", "body_too_large", null);
+    }
+
     @Test
     void aBodyShorterThanItsContentLengthIs400() {
         Answer answer = raw.exchange("POST /admin/v1/accounts HTTP/1.1\r\nHost: localhost\r\n" + ADMIN
