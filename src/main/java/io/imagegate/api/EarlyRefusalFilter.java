@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Enumeration;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -27,7 +28,7 @@ import org.springframework.web.util.pattern.PathPattern;
 import org.springframework.web.util.pattern.PathPatternParser;
 
 /**
- * Refuses, before any route or its authentication runs, three kinds of request no route takes.
+ * Refuses, before any route or its authentication runs, four kinds of request no route takes.
  *
  * <p>{@code TRACE} (and its old alias {@code TRACK}): the servlet default echoes the request back, its
  * {@code x-api-key} and admin token included, to whatever script sent it. It gets a 405 whose {@code Allow}
@@ -42,6 +43,9 @@ import org.springframework.web.util.pattern.PathPatternParser;
  * <p>A {@code Content-Type} that names no media type ({@code *}{@code /*}, {@code text/*}, or one that does not
  * parse): a body's type is one type, and Spring fails on such a header wherever it reads the request's headers,
  * as a 500. It gets a 415.
+ *
+ * <p>A path with a broken {@code %}-escape ({@code %} not followed by two hex digits): Spring fails on it while
+ * matching routes, as a 500. It gets a 400.
  *
  * <p>Not refused, but mended: an {@code Accept} header with no value is read as no {@code Accept} at all (any
  * type), as HTTP reads a missing one; the metrics endpoint fails on an empty one with a 500.
@@ -82,6 +86,12 @@ final class EarlyRefusalFilter extends OncePerRequestFilter {
                     + " Call the API from your server."));
             return;
         }
+        if (!escapesAreWhole(request.getRequestURI())) {
+            response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+            errors.write(response, new ApiException(ErrorCode.MALFORMED_REQUEST, "The path has a '%' that is not"
+                    + " followed by two hex digits. Escape a literal '%' as %25."));
+            return;
+        }
         if (!namesOneMediaType(request.getContentType())) {
             response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
             errors.write(response, new ApiException(ErrorCode.UNSUPPORTED_MEDIA_TYPE, "The Content-Type header"
@@ -116,6 +126,16 @@ final class EarlyRefusalFilter extends OncePerRequestFilter {
                     .filter(name -> !HttpHeaders.ACCEPT.equalsIgnoreCase(name))
                     .toList());
         }
+    }
+
+    private static boolean escapesAreWhole(String path) {
+        for (int i = path.indexOf('%'); i >= 0; i = path.indexOf('%', i + 1)) {
+            if (i + 2 >= path.length() || !HexFormat.isHexDigit(path.charAt(i + 1))
+                    || !HexFormat.isHexDigit(path.charAt(i + 2))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean namesOneMediaType(String contentType) {

@@ -95,6 +95,17 @@ class ProtocolErrorsTest extends GatewayTest {
         assertError(oversized, 413, "invalid_request_error", "body_too_large", null);
     }
 
+    /** Found by the fuzz (FuzzTest, seed 4726980510390): a broken %-escape failed Spring's route matching. */
+    @Test
+    void aLowerCaseMethodIs405AndABrokenEscapeInThePathIs400() {
+        Answer answer = raw.exchange("get /v1/models HTTP/1.1\r\nHost: localhost\r\n\r\n", true);
+        Answer odd = raw.exchange("get /v1/a0;ab+.0&a+=ac;0%\u00e9&&=.+~  HTTP/1.1\r\nHost: localhost\r\n"
+                + "Content-Type: multipart/form-data\r\n\r\n", true);
+
+        assertJsonError(answer, 405, "method_not_allowed");
+        assertJsonError(odd, 400, "malformed_request");
+    }
+
     @Test
     void aBodyShorterThanItsContentLengthIs400() {
         Answer answer = raw.exchange("POST /admin/v1/accounts HTTP/1.1\r\nHost: localhost\r\n" + ADMIN
