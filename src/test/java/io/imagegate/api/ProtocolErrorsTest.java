@@ -106,6 +106,15 @@ class ProtocolErrorsTest extends GatewayTest {
         assertJsonError(odd, 400, "malformed_request");
     }
 
+    /** Found by the fuzz (FuzzTest, seed 4726980510390): an unsupported transfer coding was answered by nothing. */
+    @Test
+    void anUnsupportedTransferCodingIsAnswered() {
+        Answer answer = raw.exchange("GET /actuator/prometheus HTTP/1.1\r\nHost: localhost\r\n"
+                + "Content-Type: application/json\r\nTransfer-Encoding: gzip, chunked\r\n\r\n", true);
+
+        assertThat(answer.status()).as(answer.toString()).isBetween(400, 499);
+    }
+
     @Test
     void aBodyShorterThanItsContentLengthIs400() {
         Answer answer = raw.exchange("POST /admin/v1/accounts HTTP/1.1\r\nHost: localhost\r\n" + ADMIN
