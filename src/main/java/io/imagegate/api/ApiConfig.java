@@ -87,7 +87,8 @@ class ApiConfig implements WebMvcConfigurer {
             ErrorWriter errors) {
         FilterRegistrationBean<BodySizeLimitFilter> registration = new FilterRegistrationBean<>(
                 new BodySizeLimitFilter(properties.maxRequestSize().toBytes(), errors));
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+        // After ClientBoundsFilter (EdgeConfig), so its deadline also bounds the body this one swallows.
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
         return registration;
     }
 }

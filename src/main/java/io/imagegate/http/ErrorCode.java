@@ -35,6 +35,10 @@ public enum ErrorCode {
     /** A change the account's state forbids, e.g. an adjustment below the money held for requests in flight. */
     CONFLICT(409, Type.INVALID_REQUEST, "conflict"),
     NOT_ACCEPTABLE(406, Type.INVALID_REQUEST, "not_acceptable"),
+    /** The request's headers or body did not arrive within the gateway's deadline ({@code imagegate.http.*}). */
+    REQUEST_TIMEOUT(408, Type.INVALID_REQUEST, "request_timeout"),
+    /** The request body broke off or its framing was wrong, so it could not be read whole. */
+    BODY_UNREADABLE(400, Type.INVALID_REQUEST, "body_unreadable"),
     BODY_TOO_LARGE(413, Type.INVALID_REQUEST, "body_too_large"),
     UNSUPPORTED_MEDIA_TYPE(415, Type.INVALID_REQUEST, "unsupported_media_type"),
     /** Over the key's requests per minute; {@code Retry-After} says when the next request fits. */
@@ -47,6 +51,8 @@ public enum ErrorCode {
     UPSTREAM_ERROR(502, Type.UPSTREAM, "upstream_error"),
     UPSTREAM_NO_IMAGE(502, Type.UPSTREAM, "upstream_no_image"),
     NO_HEALTHY_CHANNEL(503, Type.UPSTREAM, "no_healthy_channel"),
+    /** Too many bodies are being read before their requests are authenticated; {@code Retry-After} is set. */
+    TOO_MANY_UNAUTHENTICATED(503, Type.SERVER, "too_many_unauthenticated_requests"),
     UPSTREAM_TIMEOUT(504, Type.UPSTREAM, "upstream_timeout");
 
     /** The OpenAI error {@code type} values; SDKs pick their exception class by status, not by these. */
