@@ -104,7 +104,12 @@ public final class ClientBoundsFilter extends OncePerRequestFilter {
     private record Connection(EndPoint endPoint, long idleTimeout) {
 
         static Connection of(HttpServletRequest request) {
-            ServletContextRequest jetty = ServletContextRequest.getServletContextRequest(request);
+            ServletContextRequest jetty;
+            try {
+                jetty = ServletContextRequest.getServletContextRequest(request);
+            } catch (IllegalStateException notJetty) {
+                jetty = null;
+            }
             if (jetty == null) {
                 return new Connection(null, 0);
             }
