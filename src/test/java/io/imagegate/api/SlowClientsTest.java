@@ -154,7 +154,7 @@ class SlowClientsTest extends GatewayTest {
         assertThat(lines.size()).isLessThan(30);
         lines.stream().collect(java.util.stream.Collectors.groupingBy(e -> e.getTimeStamp() / 1000,
                 java.util.stream.Collectors.counting())).values().forEach(n -> assertThat(n).isLessThanOrEqualTo(3));
-        assertThat(logged.list).allSatisfy(e -> assertThat(e.getThrowableProxy()).as(e.getFormattedMessage())
+        assertThat(serverLines()).allSatisfy(e -> assertThat(e.getThrowableProxy()).as(e.getFormattedMessage())
                 .isNull());
     }
 
@@ -225,6 +225,18 @@ class SlowClientsTest extends GatewayTest {
         assertThat(linesOf(kind)).as("a %s line", kind).isNotEmpty();
     }
 
+    /**
+     * What the gateway and its server logged; another test's trace exporter, whose collector is gone, may log
+     * its own failures meanwhile.
+     */
+    private List<ILoggingEvent> serverLines() {
+        synchronized (logged.list) {
+            return logged.list.stream().filter(e -> e.getLoggerName().startsWith("io.imagegate")
+                    || e.getLoggerName().startsWith("org.eclipse.jetty")
+                    || e.getLoggerName().startsWith("org.springframework")).toList();
+        }
+    }
+
     private List<ILoggingEvent> linesOf(String kind) {
         synchronized (logged.list) {
             return logged.list.stream().filter(e -> e.getFormattedMessage().contains("Client fault " + kind))
@@ -239,7 +251,7 @@ class SlowClientsTest extends GatewayTest {
         long told = lines.size() + lines.stream().mapToLong(SlowClientsTest::suppressedCount).sum();
         assertThat(told).isLessThanOrEqualTo(faults);
         assertThat(lines).allSatisfy(e -> assertThat(e.getThrowableProxy()).isNull());
-        assertThat(logged.list).allSatisfy(e -> assertThat(e.getThrowableProxy()).as(e.getFormattedMessage())
+        assertThat(serverLines()).allSatisfy(e -> assertThat(e.getThrowableProxy()).as(e.getFormattedMessage())
                 .isNull());
     }
 
