@@ -79,7 +79,9 @@ class ApiConfig implements WebMvcConfigurer {
             ErrorWriter errors) {
         FilterRegistrationBean<BodySizeLimitFilter> registration = new FilterRegistrationBean<>(
                 new BodySizeLimitFilter(properties.maxRequestSize().toBytes(), errors));
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+        // After ClientBoundsFilter (EdgeConfig), so its deadline also bounds the body this one swallows, and after
+        // EarlyRefusalFilter (ErrorAnswersConfig), whose refusals read no body.
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 3);
         return registration;
     }
 }

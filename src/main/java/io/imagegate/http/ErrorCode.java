@@ -44,6 +44,8 @@ public enum ErrorCode {
     /** A change the account's state forbids, e.g. an adjustment below the money held for requests in flight. */
     CONFLICT(409, Type.INVALID_REQUEST, "conflict"),
     NOT_ACCEPTABLE(406, Type.INVALID_REQUEST, "not_acceptable"),
+    /** The request's headers or body did not arrive within the gateway's deadline ({@code imagegate.http.*}). */
+    REQUEST_TIMEOUT(408, Type.INVALID_REQUEST, "request_timeout"),
     BODY_TOO_LARGE(413, Type.INVALID_REQUEST, "body_too_large"),
     UNSUPPORTED_MEDIA_TYPE(415, Type.INVALID_REQUEST, "unsupported_media_type"),
     URI_TOO_LONG(414, Type.INVALID_REQUEST, "uri_too_long"),
@@ -58,6 +60,8 @@ public enum ErrorCode {
     UPSTREAM_ERROR(502, Type.UPSTREAM, "upstream_error"),
     UPSTREAM_NO_IMAGE(502, Type.UPSTREAM, "upstream_no_image"),
     NO_HEALTHY_CHANNEL(503, Type.UPSTREAM, "no_healthy_channel"),
+    /** Too many bodies are being read before their requests are authenticated; {@code Retry-After} is set. */
+    TOO_MANY_UNAUTHENTICATED(503, Type.SERVER, "too_many_unauthenticated_requests"),
     /** The image store could not take the image (a broken mount, a bucket that does not answer); not charged. */
     STORAGE_UNAVAILABLE(503, Type.SERVER, "storage_unavailable"),
     UPSTREAM_TIMEOUT(504, Type.UPSTREAM, "upstream_timeout"),
