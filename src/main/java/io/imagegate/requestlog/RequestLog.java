@@ -6,70 +6,43 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.support.TransactionOperations;
 
 /**
- * The {@code requests} and {@code request_attempts} tables. A request and its attempts are written in one
- * transaction, or in the caller's when there is one: a charged request is written inside its charge's, so a
- * request that was paid for is always in the log, even if the node dies before it answers.
+ * The {@code requests} table: one row per request, its attempts in a column of it. A request is written in the
+ * caller's transaction when there is one: a charged request is written inside its charge's, so a request that
+ * was paid for is always in the log, even if the node dies before it answers.
  */
 public final class RequestLog {
 
     private static final String COLUMNS = "id, created_at_ms, account_id, key_id, client_request_id, end_user,"
             + " model, size, quality, n_requested, n_delivered, status, error_code, channel, upstream_ms, total_ms,"
-            + " charged_micros, idempotency_key, replayed, trace_id";
+            + " charged_micros, idempotency_key, replayed, trace_id, attempts";
     private static final int SWEEP_BATCH = 1000;
 
     private final JdbcClient jdbc;
-    private final TransactionOperations transactions;
 
-    public RequestLog(JdbcClient jdbc, TransactionOperations transactions) {
+    public RequestLog(JdbcClient jdbc) {
         this.jdbc = jdbc;
-        this.transactions = transactions;
     }
 
     public void write(LoggedRequest request) {
-        transactions.executeWithoutResult(tx -> {
-            jdbc.sql("INSERT INTO requests (" + COLUMNS + ")"
-                            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-                    .params(request.id(), request.created().toEpochMilli(), request.accountId(), request.keyId(),
-                            request.clientRequestId().orElse(null), request.user().orElse(null),
-                            request.model().orElse(null), request.size().orElse(null),
-                            request.quality().orElse(null),
-                            request.nRequested().isPresent() ? request.nRequested().getAsInt() : null,
-                            request.nDelivered(), request.status(), request.errorCode().orElse(null),
-                            request.channel().orElse(null),
-                            request.upstreamMillis().isPresent() ? request.upstreamMillis().getAsLong() : null,
-                            request.totalMillis(), request.chargedMicros(), request.idempotencyKey().orElse(null),
-                            request.replayed(), request.traceId().orElse(null))
-                    .update();
-            writeAttempts(request);
-        });
-    }
-
-    /** All of a request's attempts in one statement: a multi-row VALUES, which both databases take. */
-    private void writeAttempts(LoggedRequest request) {
-        List<LoggedAttempt> attempts = request.attempts();
-        if (attempts.isEmpty()) {
-            return;
-        }
-        StringBuilder sql = new StringBuilder(
-                "INSERT INTO request_attempts (request_id, seq, channel, attempt, outcome, latency_ms) VALUES ");
-        List<Object> params = new ArrayList<>(attempts.size() * 6);
-        for (int i = 0; i < attempts.size(); i++) {
-            LoggedAttempt attempt = attempts.get(i);
-            sql.append(i == 0 ? "" : ", ").append("(?, ?, ?, ?, ?, ?)");
-            Collections.addAll(params, request.id(), i, attempt.channel(), attempt.number(), attempt.outcome(),
-                    attempt.latencyMillis());
-        }
-        jdbc.sql(sql.toString()).params(params).update();
+        jdbc.sql("INSERT INTO requests (" + COLUMNS + ")"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(request.id(), request.created().toEpochMilli(), request.accountId(), request.keyId(),
+                        request.clientRequestId().orElse(null), request.user().orElse(null),
+                        request.model().orElse(null), request.size().orElse(null), request.quality().orElse(null),
+                        request.nRequested().isPresent() ? request.nRequested().getAsInt() : null,
+                        request.nDelivered(), request.status(), request.errorCode().orElse(null),
+                        request.channel().orElse(null),
+                        request.upstreamMillis().isPresent() ? request.upstreamMillis().getAsLong() : null,
+                        request.totalMillis(), request.chargedMicros(), request.idempotencyKey().orElse(null),
+                        request.replayed(), request.traceId().orElse(null), AttemptsColumn.write(request.attempts()))
+                .update();
     }
 
     /** The request, if it is in the log and, when {@code accountId} is given, that account's. */
@@ -93,9 +66,8 @@ public final class RequestLog {
         query.status().ifPresent(status -> filter.add("status = ?", status));
         query.model().ifPresent(model -> filter.add("model = ?", model));
         query.clientRequestId().ifPresent(id -> filter.add("client_request_id = ?", id));
-        query.channel().ifPresent(channel -> filter.add(
-                "EXISTS (SELECT 1 FROM request_attempts a WHERE a.request_id = requests.id AND a.channel = ?)",
-                channel));
+        query.channel().ifPresent(channel -> filter.add("(' ' || attempts) LIKE ? ESCAPE '\\'",
+                AttemptsColumn.pattern(channel)));
         query.from().ifPresent(from -> filter.add("created_at_ms >= ?", from.toEpochMilli()));
         query.to().ifPresent(to -> filter.add("created_at_ms < ?", to.toEpochMilli()));
         query.after().ifPresent(after -> filter.add("(created_at_ms < ? OR (created_at_ms = ? AND id < ?))",
@@ -106,26 +78,17 @@ public final class RequestLog {
     }
 
     /**
-     * Deletes requests created before {@code cutoff}, oldest first and a batch per transaction, so a sweep of a
+     * Deletes requests created before {@code cutoff}, oldest first and a batch per statement, so a sweep of a
      * large backlog never holds SQLite's one writer for long. Returns how many were deleted.
      */
     public int deleteBefore(Instant cutoff) {
         int deleted = 0;
         int batch;
         do {
-            batch = transactions.execute(tx -> {
-                List<String> ids = jdbc.sql("SELECT id FROM requests WHERE created_at_ms < ?"
-                                + " ORDER BY created_at_ms LIMIT ?")
-                        .params(cutoff.toEpochMilli(), SWEEP_BATCH)
-                        .query(String.class)
-                        .list();
-                if (ids.isEmpty()) {
-                    return 0;
-                }
-                String in = String.join(", ", Collections.nCopies(ids.size(), "?"));
-                jdbc.sql("DELETE FROM request_attempts WHERE request_id IN (" + in + ")").params(ids).update();
-                return jdbc.sql("DELETE FROM requests WHERE id IN (" + in + ")").params(ids).update();
-            });
+            batch = jdbc.sql("DELETE FROM requests WHERE id IN (SELECT id FROM requests WHERE created_at_ms < ?"
+                            + " ORDER BY created_at_ms LIMIT ?)")
+                    .params(cutoff.toEpochMilli(), SWEEP_BATCH)
+                    .update();
             deleted += batch;
         } while (batch == SWEEP_BATCH);
         return deleted;
@@ -134,29 +97,10 @@ public final class RequestLog {
     private List<LoggedRequest> select(Filter filter, String order, int limit) {
         List<Object> params = new ArrayList<>(filter.params);
         params.add(limit);
-        List<LoggedRequest> rows = jdbc.sql("SELECT " + COLUMNS + " FROM requests" + filter.where() + order + " LIMIT ?")
+        return jdbc.sql("SELECT " + COLUMNS + " FROM requests" + filter.where() + order + " LIMIT ?")
                 .params(params)
                 .query((rs, n) -> row(rs))
                 .list();
-        Map<String, List<LoggedAttempt>> attempts = attemptsOf(rows.stream().map(LoggedRequest::id).toList());
-        return rows.stream().map(row -> row.withAttempts(attempts.getOrDefault(row.id(), List.of()))).toList();
-    }
-
-    private Map<String, List<LoggedAttempt>> attemptsOf(List<String> requestIds) {
-        Map<String, List<LoggedAttempt>> byRequest = new LinkedHashMap<>();
-        if (requestIds.isEmpty()) {
-            return byRequest;
-        }
-        jdbc.sql("SELECT request_id, channel, attempt, outcome, latency_ms FROM request_attempts"
-                        + " WHERE request_id IN (" + String.join(", ", Collections.nCopies(requestIds.size(), "?"))
-                        + ") ORDER BY request_id, seq")
-                .params(requestIds)
-                .query(rs -> {
-                    byRequest.computeIfAbsent(rs.getString("request_id"), id -> new ArrayList<>())
-                            .add(new LoggedAttempt(rs.getString("channel"), rs.getInt("attempt"),
-                                    rs.getString("outcome"), rs.getLong("latency_ms")));
-                });
-        return byRequest;
     }
 
     private static LoggedRequest row(ResultSet rs) throws SQLException {
@@ -168,8 +112,9 @@ public final class RequestLog {
                 rs.getString("account_id"), rs.getString("key_id"), text(rs, "client_request_id"),
                 text(rs, "end_user"), text(rs, "model"), text(rs, "size"), text(rs, "quality"), n,
                 rs.getInt("n_delivered"), rs.getInt("status"), text(rs, "error_code"), text(rs, "channel"),
-                List.of(), upstreamMillis, rs.getLong("total_ms"), rs.getLong("charged_micros"),
-                text(rs, "idempotency_key"), rs.getBoolean("replayed"), text(rs, "trace_id"));
+                AttemptsColumn.read(rs.getString("attempts")), upstreamMillis, rs.getLong("total_ms"),
+                rs.getLong("charged_micros"), text(rs, "idempotency_key"), rs.getBoolean("replayed"),
+                text(rs, "trace_id"));
     }
 
     private static Optional<String> text(ResultSet rs, String column) throws SQLException {

@@ -5,14 +5,13 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
-import org.springframework.transaction.support.TransactionOperations;
 
 @Configuration(proxyBeanMethods = false)
 class RequestLogConfig {
 
     @Bean
-    RequestLog requestLog(JdbcClient jdbc, TransactionOperations transactions) {
-        return new RequestLog(jdbc, transactions);
+    RequestLog requestLog(JdbcClient jdbc) {
+        return new RequestLog(jdbc);
     }
 
     @Bean

@@ -1,5 +1,5 @@
--- The request log: one row per generation request that passed authentication, whatever its outcome, and one
--- row per upstream attempt it made. Kept for imagegate.request-log.retention (30 days by default).
+-- The request log: one row per generation request that passed authentication, whatever its outcome, with the
+-- upstream attempts it made. Kept for imagegate.request-log.retention (30 days by default).
 -- created_at_ms is in epoch milliseconds, unlike the seconds elsewhere: the log lists newest first, and
 -- requests of one second must keep their order.
 CREATE TABLE requests (
@@ -17,6 +17,10 @@ CREATE TABLE requests (
     status            INTEGER      NOT NULL,     -- the HTTP status of the answer
     error_code        VARCHAR(64),               -- the error body's code; NULL for a 200
     channel           VARCHAR(64),               -- the channel that delivered ('multiple' for a split request)
+    -- Each attempt in order, as <channel>/<number on that channel>/<outcome>/<latency ms>, separated by spaces
+    -- (channel names and outcomes have neither '/' nor ' '); NULL when none was made. In the row, not a table
+    -- of its own: one write per request instead of two, and the log is read by request, never by attempt.
+    attempts          TEXT,
     upstream_ms       BIGINT,                    -- time spent in the attempt loop; NULL when it never ran
     total_ms          BIGINT       NOT NULL,     -- from authentication to the answer (to the charge, if charged)
     charged_micros    BIGINT       NOT NULL,
@@ -30,17 +34,6 @@ CREATE INDEX requests_account_created ON requests (account_id, created_at_ms);
 -- Only requests that carried an x-request-id: most do not, and every index is one more write per request.
 CREATE INDEX requests_account_client_id ON requests (account_id, client_request_id)
     WHERE client_request_id IS NOT NULL;
-
-CREATE TABLE request_attempts (
-    request_id VARCHAR(64) NOT NULL,
-    seq        INTEGER     NOT NULL,  -- the order the attempts were told in
-    channel    VARCHAR(64) NOT NULL,
-    attempt    INTEGER     NOT NULL,  -- the attempt's number on its channel, from 1
-    outcome    VARCHAR(32) NOT NULL,  -- ok, transient, rate_limited, ..., or breaker_open / channel_full (no call)
-    latency_ms BIGINT      NOT NULL,
-    PRIMARY KEY (request_id, seq)
-);
--- No index by channel: the admin's channel filter checks each request it scans by this primary key.
 
 -- The Idempotency-Key a charge was made under, if any.
 ALTER TABLE charges ADD COLUMN idempotency_key VARCHAR(255);
