@@ -3,7 +3,6 @@ package io.imagegate.api;
 import io.imagegate.http.ApiException;
 import io.imagegate.http.ErrorCode;
 import jakarta.servlet.FilterChain;
-import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
@@ -82,14 +81,13 @@ public final class BodySizeLimitFilter extends OncePerRequestFilter {
         }
     }
 
-    private final class LimitedStream extends ServletInputStream {
+    private final class LimitedStream extends ForwardingInputStream {
 
-        private final ServletInputStream in;
         private final HttpServletResponse response;
         private long read;
 
         LimitedStream(ServletInputStream in, HttpServletResponse response) {
-            this.in = in;
+            super(in);
             this.response = response;
         }
 
@@ -117,21 +115,6 @@ public final class BodySizeLimitFilter extends OncePerRequestFilter {
                 swallow(in, response);
                 throw tooLarge();
             }
-        }
-
-        @Override
-        public boolean isFinished() {
-            return in.isFinished();
-        }
-
-        @Override
-        public boolean isReady() {
-            return in.isReady();
-        }
-
-        @Override
-        public void setReadListener(ReadListener listener) {
-            in.setReadListener(listener);
         }
     }
 }

@@ -7,7 +7,6 @@ import io.imagegate.http.ApiException;
 import io.imagegate.http.ErrorCode;
 import io.imagegate.http.JsonObject;
 import jakarta.servlet.FilterChain;
-import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.ServletOutputStream;
@@ -197,16 +196,15 @@ public final class ClientBoundsFilter extends OncePerRequestFilter {
         }
     }
 
-    private final class BoundedStream extends ServletInputStream {
+    private final class BoundedStream extends ForwardingInputStream {
 
-        private final ServletInputStream in;
         private final BoundedRequest request;
         private boolean started;
         private boolean holdsStrangerSlot;
         private boolean finished;
 
         BoundedStream(ServletInputStream in, BoundedRequest request) {
-            this.in = in;
+            super(in);
             this.request = request;
         }
 
@@ -299,21 +297,6 @@ public final class ClientBoundsFilter extends OncePerRequestFilter {
                     + " from " + request.connection.remote() + " could not be read: " + e);
             request.response.setHeader(HttpHeaders.CONNECTION, "close");
             return request.refusal = new ApiException(ErrorCode.MALFORMED_BODY, JsonObject.UNREADABLE);
-        }
-
-        @Override
-        public boolean isFinished() {
-            return in.isFinished();
-        }
-
-        @Override
-        public boolean isReady() {
-            return in.isReady();
-        }
-
-        @Override
-        public void setReadListener(ReadListener listener) {
-            in.setReadListener(listener);
         }
     }
 
