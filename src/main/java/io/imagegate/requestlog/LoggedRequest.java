@@ -45,10 +45,4 @@ public record LoggedRequest(
     public LoggedRequest {
         attempts = List.copyOf(attempts);
     }
-
-    public LoggedRequest withAttempts(List<LoggedAttempt> tried) {
-        return new LoggedRequest(id, created, accountId, keyId, clientRequestId, user, model, size, quality,
-                nRequested, nDelivered, status, errorCode, channel, tried, upstreamMillis, totalMillis, chargedMicros,
-                idempotencyKey, replayed, traceId);
-    }
 }
