@@ -32,9 +32,17 @@ class ClientFaultHandler {
         // Nothing to write and nothing more to log.
     }
 
-    /** A lost caller seen by Jetty or Spring without going through the bounded streams. */
+    /**
+     * A lost caller seen by Jetty or Spring. Spring wraps an async answer's failed write in its own exception, so
+     * one that the bounded streams saw first ({@link ClientGone}, further down the causes) is logged already.
+     */
     @ExceptionHandler({EofException.class, AsyncRequestNotUsableException.class})
     void disconnected(Exception e, HttpServletResponse response) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof ClientGone) {
+                return;
+            }
+        }
         faults.log(Kind.DISCONNECTED, "a caller went away before its answer was written: " + e.getMessage());
     }
 }

@@ -2,9 +2,7 @@ package io.imagegate.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import io.imagegate.support.Admin.Key;
 import io.imagegate.support.GatewayTest;
 import io.imagegate.support.Http.Response;
@@ -25,7 +23,6 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.slf4j.LoggerFactory;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -47,19 +44,17 @@ class SlowClientsTest extends GatewayTest {
     }
 
     private final ExecutorService tricklers = Executors.newVirtualThreadPerTaskExecutor();
-    private final ListAppender<ILoggingEvent> logged = new ListAppender<>();
-    private Logger root;
+    private ClientFaultLines faults;
 
+    /** Listening from here, not from the instance's creation: the context's start resets the log's appenders. */
     @BeforeEach
     void listen() {
-        root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
-        logged.start();
-        root.addAppender(logged);
+        faults = new ClientFaultLines();
     }
 
     @AfterEach
     void stop() {
-        root.detachAppender(logged);
+        faults.close();
         tricklers.shutdownNow();
     }
 
@@ -78,7 +73,7 @@ class SlowClientsTest extends GatewayTest {
             assertThat(text).startsWith("HTTP/1.1 408");
             assertThat(text).contains("\"code\":\"request_timeout\"");
         }
-        assertOneLinePerFaultWithoutTraces("HEADER_TIMEOUT", 20);
+        faults.assertOneLinePerFaultWithoutTraces("HEADER_TIMEOUT", 20);
     }
 
     @Test
@@ -98,7 +93,7 @@ class SlowClientsTest extends GatewayTest {
             assertThat(text).startsWith("HTTP/1.1 408");
             assertThat(text).contains("\"code\":\"request_timeout\"");
         }
-        assertOneLinePerFaultWithoutTraces("BODY_TIMEOUT", 20);
+        faults.assertOneLinePerFaultWithoutTraces("BODY_TIMEOUT", 20);
     }
 
     @Test
@@ -126,15 +121,15 @@ class SlowClientsTest extends GatewayTest {
                     + "\r\n\r\n" + body).getBytes(StandardCharsets.UTF_8));
 
             assertThat(keyedGeneration(admin.newKey("1.00")).status()).isEqualTo(200);
-            awaitLine("WRITE_TIMEOUT");
+            faults.await("WRITE_TIMEOUT");
 
             // What the kernel buffered is there to read; then the connection ends, far short of four images.
             stalled.setSoTimeout(10_000);
-            long read = drain(stalled.getInputStream());
+            long read = ClientFaultLines.drain(stalled.getInputStream());
             assertThat(read).isLessThan(4L * 4096 * 4096);
         }
         assertThat(keyedGeneration(key).status()).isEqualTo(200);
-        assertOneLinePerFaultWithoutTraces("WRITE_TIMEOUT", 1);
+        faults.assertOneLinePerFaultWithoutTraces("WRITE_TIMEOUT", 1);
     }
 
     @Test
@@ -148,14 +143,14 @@ class SlowClientsTest extends GatewayTest {
             }
         }
         assertThat(keyedGeneration(key).status()).isEqualTo(200);
-        awaitLine("BODY_BROKEN");
-        List<ILoggingEvent> lines = linesOf("BODY_BROKEN");
+        faults.await("BODY_BROKEN");
+        List<ILoggingEvent> lines = faults.of("BODY_BROKEN");
         // Three a second at most: however fast the 30 came, fewer lines than faults, and no second has more.
         assertThat(lines.size()).isLessThan(30);
         lines.stream().collect(java.util.stream.Collectors.groupingBy(e -> e.getTimeStamp() / 1000,
                 java.util.stream.Collectors.counting())).values().forEach(n -> assertThat(n).isLessThanOrEqualTo(3));
-        assertThat(serverLines()).allSatisfy(e -> assertThat(e.getThrowableProxy()).as(e.getFormattedMessage())
-                .isNull());
+        assertThat(faults.serverLines()).allSatisfy(e -> assertThat(e.getThrowableProxy())
+                .as(e.getFormattedMessage()).isNull());
     }
 
     private Response keyedGeneration(Key key) {
@@ -202,61 +197,5 @@ class SlowClientsTest extends GatewayTest {
             }
         }
         return line.toString();
-    }
-
-    private static long drain(InputStream in) {
-        long total = 0;
-        byte[] buffer = new byte[65536];
-        try {
-            int n;
-            while ((n = in.read(buffer)) >= 0) {
-                total += n;
-            }
-        } catch (IOException cut) {
-            // A reset is as good as an end here.
-        }
-        return total;
-    }
-
-    private void awaitLine(String kind) throws InterruptedException {
-        for (int i = 0; i < 600 && linesOf(kind).isEmpty(); i++) {
-            Thread.sleep(100);
-        }
-        assertThat(linesOf(kind)).as("a %s line", kind).isNotEmpty();
-    }
-
-    /**
-     * What the gateway and its server logged; another test's trace exporter, whose collector is gone, may log
-     * its own failures meanwhile.
-     */
-    private List<ILoggingEvent> serverLines() {
-        synchronized (logged.list) {
-            return logged.list.stream().filter(e -> e.getLoggerName().startsWith("io.imagegate")
-                    || e.getLoggerName().startsWith("org.eclipse.jetty")
-                    || e.getLoggerName().startsWith("org.springframework")).toList();
-        }
-    }
-
-    private List<ILoggingEvent> linesOf(String kind) {
-        synchronized (logged.list) {
-            return logged.list.stream().filter(e -> e.getFormattedMessage().contains("Client fault " + kind))
-                    .toList();
-        }
-    }
-
-    /** Faults beyond a second's lines are counted, so lines plus counts add up to at least {@code faults}. */
-    private void assertOneLinePerFaultWithoutTraces(String kind, int faults) {
-        List<ILoggingEvent> lines = linesOf(kind);
-        assertThat(lines).isNotEmpty();
-        long told = lines.size() + lines.stream().mapToLong(SlowClientsTest::suppressedCount).sum();
-        assertThat(told).isLessThanOrEqualTo(faults);
-        assertThat(lines).allSatisfy(e -> assertThat(e.getThrowableProxy()).isNull());
-        assertThat(serverLines()).allSatisfy(e -> assertThat(e.getThrowableProxy()).as(e.getFormattedMessage())
-                .isNull());
-    }
-
-    private static long suppressedCount(ILoggingEvent e) {
-        var m = java.util.regex.Pattern.compile("\\((\\d+) more like it").matcher(e.getFormattedMessage());
-        return m.find() ? Long.parseLong(m.group(1)) : 0;
     }
 }
