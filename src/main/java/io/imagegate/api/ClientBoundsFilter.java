@@ -46,13 +46,17 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * {@link EdgeProperties#writeTimeout()} is cut off, so an answer it will never read (a {@code b64_json} of many
  * megabytes) is freed and fails alone. The timeout starts with the first write, never before: a generation's answer
  * may take 90 s to begin. Jetty holds at most its output buffer per connection; the rest of an answer stays with
- * the request until written, for at most this long once the caller stops reading.
+ * the request until written, for at most this long once the caller stops reading. Meanwhile the answers of callers
+ * that stopped reading share a budget of memory ({@link StalledAnswers}): past it, the longest-stalled are cut
+ * before their write timeout, so a burst of them cannot fill the heap. A route whose answer holds more than the
+ * response's buffer says how much with {@link #answerHolds}.
  *
  * <p>Each fault is one line of {@link ClientFaultLog}, never a stack trace.
  */
 public final class ClientBoundsFilter extends OncePerRequestFilter {
 
     private static final String AUTHENTICATED = ClientBoundsFilter.class.getName() + ".authenticated";
+    private static final String ANSWER_BYTES = ClientBoundsFilter.class.getName() + ".answerBytes";
 
     private final EdgeProperties properties;
     private final ClientFaultLog faults;
@@ -60,10 +64,12 @@ public final class ClientBoundsFilter extends OncePerRequestFilter {
     private final Clock clock;
     private final ErrorWriter errors;
     private final Semaphore strangers;
+    private final StalledAnswers stalled;
 
-    public ClientBoundsFilter(EdgeProperties properties, ClientFaultLog faults, AdminToken adminToken, Clock clock,
-            ErrorWriter errors) {
+    ClientBoundsFilter(EdgeProperties properties, ClientFaultLog faults, AdminToken adminToken, Clock clock,
+            ErrorWriter errors, StalledAnswers stalled) {
         this.properties = properties;
+        this.stalled = stalled;
         this.errors = errors;
         this.faults = faults;
         this.adminToken = adminToken;
@@ -76,6 +82,15 @@ public final class ClientBoundsFilter extends OncePerRequestFilter {
         request.setAttribute(AUTHENTICATED, Boolean.TRUE);
     }
 
+    /**
+     * Says that the answer of {@code request} holds {@code bytes} of memory until it is written (a {@code b64_json}
+     * answer holds its images), so a caller that stops reading it counts that much against the stalled answers'
+     * budget. Without it an answer counts as the response's buffer.
+     */
+    static void answerHolds(ServletRequest request, long bytes) {
+        request.setAttribute(ANSWER_BYTES, bytes);
+    }
+
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
@@ -84,7 +99,7 @@ public final class ClientBoundsFilter extends OncePerRequestFilter {
         BoundedRequest bounded = new BoundedRequest(request, response, connection,
                 clock.millis() + properties.bodyTimeout().toMillis());
         try {
-            chain.doFilter(bounded, new BoundedResponse(response, connection));
+            chain.doFilter(bounded, new BoundedResponse(response, bounded, connection));
         } catch (ApiException refused) {
             // One of ours, raised under a filter that read the body (the size limit's swallowing): answered here,
             // for the container would log it with a stack trace.
@@ -141,6 +156,13 @@ public final class ClientBoundsFilter extends OncePerRequestFilter {
         void restore() {
             if (endPoint != null) {
                 endPoint.setIdleTimeout(idleTimeout);
+            }
+        }
+
+        /** Closes the connection, which fails a write blocked on it. */
+        void cut() {
+            if (endPoint != null) {
+                endPoint.close();
             }
         }
 
@@ -302,82 +324,102 @@ public final class ClientBoundsFilter extends OncePerRequestFilter {
 
     private final class BoundedResponse extends HttpServletResponseWrapper {
 
+        private final ServletRequest request;
         private final Connection connection;
         private ServletOutputStream bounded;
 
-        BoundedResponse(HttpServletResponse response, Connection connection) {
+        BoundedResponse(HttpServletResponse response, ServletRequest request, Connection connection) {
             super(response);
+            this.request = request;
             this.connection = connection;
         }
 
         @Override
         public ServletOutputStream getOutputStream() throws IOException {
             if (bounded == null) {
-                bounded = new BoundedOutput(super.getOutputStream(), connection);
+                bounded = new BoundedOutput(super.getOutputStream(), this);
             }
             return bounded;
         }
+
+        /** What the answer holds until written: what its route said, else the buffer the server keeps for it. */
+        long holds() {
+            return request.getAttribute(ANSWER_BYTES) instanceof Long bytes ? bytes : getBufferSize();
+        }
+    }
+
+    /** One step of writing an answer: a write, a flush or the close. */
+    @FunctionalInterface
+    private interface Step {
+        void run() throws IOException;
     }
 
     private final class BoundedOutput extends ServletOutputStream {
 
         private final ServletOutputStream out;
+        private final BoundedResponse response;
         private final Connection connection;
-        private boolean writing;
+        private StalledAnswers.Answer answer;
 
-        BoundedOutput(ServletOutputStream out, Connection connection) {
+        BoundedOutput(ServletOutputStream out, BoundedResponse response) {
             this.out = out;
-            this.connection = connection;
+            this.response = response;
+            this.connection = response.connection;
         }
 
         @Override
         public void write(int b) throws IOException {
             start();
-            try {
-                out.write(b);
-            } catch (IOException e) {
-                throw gone(e);
-            }
+            step(() -> out.write(b));
         }
 
         @Override
         public void write(byte[] buffer, int offset, int length) throws IOException {
             start();
-            try {
-                out.write(buffer, offset, length);
-            } catch (IOException e) {
-                throw gone(e);
-            }
+            step(() -> out.write(buffer, offset, length));
         }
 
         @Override
         public void flush() throws IOException {
-            try {
-                out.flush();
-            } catch (IOException e) {
-                throw gone(e);
-            }
+            step(out::flush);
         }
 
         @Override
         public void close() throws IOException {
-            try {
-                out.close();
-            } catch (IOException e) {
-                throw gone(e);
+            step(out::close);
+        }
+
+        /** The first write starts the write timeout and makes the answer known to the stalled answers' budget. */
+        private void start() {
+            if (answer == null) {
+                connection.stallAfter(properties.writeTimeout().toMillis());
+                answer = stalled.answer(response.holds(), connection.remote(), connection::cut);
             }
         }
 
-        private void start() {
-            if (!writing) {
-                writing = true;
-                connection.stallAfter(properties.writeTimeout().toMillis());
+        /** Runs {@code step}, which may block while the caller does not read, as a write the budget can see. */
+        private void step(Step step) throws IOException {
+            if (answer != null) {
+                answer.writing();
+            }
+            try {
+                step.run();
+            } catch (IOException e) {
+                throw gone(e);
+            } finally {
+                if (answer != null) {
+                    answer.wrote();
+                }
             }
         }
 
         private IOException gone(IOException e) {
             if (e instanceof ClientGone already) {
                 return already;
+            }
+            if (answer != null && answer.wasCut()) {
+                // The budget's sweep cut it, and logged why.
+                return new ClientGone("The caller stopped reading while stalled answers were over their budget", e);
             }
             if (causedBy(e, TimeoutException.class)) {
                 faults.log(Kind.WRITE_TIMEOUT, connection.remote() + " took none of its answer for "

@@ -25,6 +25,8 @@ public final class ClientFaultLog {
         UNAUTHENTICATED_BODIES_FULL,
         /** It took none of its answer for the write timeout. */
         WRITE_TIMEOUT,
+        /** It had stopped taking its answer while stalled answers held more memory than their budget. */
+        STALLED_ANSWERS_OVER_BUDGET,
         /** It closed its connection before its answer was written: its own business, so only INFO. */
         DISCONNECTED
     }
@@ -52,7 +54,8 @@ public final class ClientFaultLog {
         String line = suppressed == 0 ? message
                 : message + " (" + suppressed + " more like it were not logged)";
         switch (kind) {
-            case HEADER_TIMEOUT, BODY_TIMEOUT, BODY_BROKEN, UNAUTHENTICATED_BODIES_FULL, WRITE_TIMEOUT ->
+            case HEADER_TIMEOUT, BODY_TIMEOUT, BODY_BROKEN, UNAUTHENTICATED_BODIES_FULL, WRITE_TIMEOUT,
+                    STALLED_ANSWERS_OVER_BUDGET ->
                     log.warn("Client fault {}: {}", kind, line);
             case DISCONNECTED -> log.info("Client fault {}: {}", kind, line);
         }

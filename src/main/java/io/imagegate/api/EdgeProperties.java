@@ -3,6 +3,8 @@ package io.imagegate.api;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.jspecify.annotations.Nullable;
+import org.springframework.util.unit.DataSize;
 
 /**
  * {@code imagegate.http.*}: how long and how much a caller may hold of the server before it has sent its request
@@ -16,6 +18,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                                 headers, however steadily it trickles; past it, 408
  * @param writeTimeout             a caller that takes none of its answer's bytes for this long is cut off, so the
  *                                 answer it holds in memory is freed
+ * @param maxStalledAnswers        memory that the answers of callers who stopped reading may hold at once; past
+ *                                 it the longest-stalled are cut before their write timeout. Unset: a quarter of
+ *                                 the heap's maximum
  * @param maxUnauthenticatedBodies bodies read at once before their request is authenticated; one more gets 503
  * @param faultLogLines            lines logged per second for each kind of client fault; the rest are counted
  */
@@ -24,6 +29,7 @@ public record EdgeProperties(
         @DefaultValue("20s") Duration headerTimeout,
         @DefaultValue("30s") Duration bodyTimeout,
         @DefaultValue("30s") Duration writeTimeout,
+        @Nullable DataSize maxStalledAnswers,
         @DefaultValue("64") int maxUnauthenticatedBodies,
         @DefaultValue("5") int faultLogLines) {
 
@@ -31,6 +37,10 @@ public record EdgeProperties(
         positive("header-timeout", headerTimeout, "20s");
         positive("body-timeout", bodyTimeout, "30s");
         positive("write-timeout", writeTimeout, "30s");
+        if (maxStalledAnswers != null && maxStalledAnswers.isNegative()) {
+            throw new IllegalStateException("imagegate.http.max-stalled-answers must be 0 or more, e.g. 256MB; it is "
+                    + maxStalledAnswers);
+        }
         if (maxUnauthenticatedBodies < 0) {
             throw new IllegalStateException("imagegate.http.max-unauthenticated-bodies must be 0 or more, e.g. 64;"
                     + " it is " + maxUnauthenticatedBodies);
@@ -39,6 +49,11 @@ public record EdgeProperties(
             throw new IllegalStateException("imagegate.http.fault-log-lines must be 1 or more, e.g. 5; it is "
                     + faultLogLines);
         }
+    }
+
+    /** The budget of {@link StalledAnswers}: the setting, else a quarter of the heap this JVM may grow to. */
+    long stalledAnswersBudget() {
+        return maxStalledAnswers != null ? maxStalledAnswers.toBytes() : Runtime.getRuntime().maxMemory() / 4;
     }
 
     private static void positive(String name, Duration value, String example) {

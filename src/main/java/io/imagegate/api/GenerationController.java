@@ -138,7 +138,13 @@ public class GenerationController {
             LogContext.caller(caller);
             body.peekString("model").ifPresent(LogContext::model);
             try {
-                return respond(caller, body, policy, key, notes);
+                ResponseEntity<?> answer = respond(caller, body, policy, key, notes);
+                ClientBoundsFilter.answerHolds(http, switch (answer.getBody()) {
+                    case ImagesResponse images -> images.heldBytes();
+                    case String rendered -> rendered.length();
+                    case null, default -> 0;
+                });
+                return answer;
             } catch (RuntimeException failed) {
                 throw logged(notes, failed);
             } finally {

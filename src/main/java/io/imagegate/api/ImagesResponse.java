@@ -13,6 +13,20 @@ record ImagesResponse(long created, List<ImageData> data) {
             String revisedPrompt) {
     }
 
+    /**
+     * The memory this answer holds until it is written: its images' bytes (their base64 is written as it is sent,
+     * never held as text) and a little for each URL and prompt.
+     */
+    long heldBytes() {
+        long bytes = 0;
+        for (ImageData image : data) {
+            bytes += 256 + (image.b64Json() == null ? 0 : image.b64Json().size())
+                    + (image.url() == null ? 0 : image.url().length())
+                    + (image.revisedPrompt() == null ? 0 : image.revisedPrompt().length());
+        }
+        return bytes;
+    }
+
     static ImagesResponse of(GenerationResult result) {
         return new ImagesResponse(result.created().getEpochSecond(), result.images().stream()
                 .map(image -> new ImageData(image.url().map(Object::toString).orElse(null),

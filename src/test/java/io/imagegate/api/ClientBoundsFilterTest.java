@@ -24,9 +24,11 @@ class ClientBoundsFilterTest {
 
     private static final String ADMIN = "an-admin-token-0123456789";
 
+    private final ClientFaultLog faults = new ClientFaultLog(Clock.systemUTC(), 5);
     private final ClientBoundsFilter filter = new ClientBoundsFilter(new EdgeProperties(Duration.ofSeconds(20),
-            Duration.ofSeconds(30), Duration.ofSeconds(30), 2, 5), new ClientFaultLog(Clock.systemUTC(), 5),
-            new AdminToken(ADMIN), Clock.systemUTC(), new ErrorWriter(JsonMapper.builder().build()));
+            Duration.ofSeconds(30), Duration.ofSeconds(30), null, 2, 5), faults, new AdminToken(ADMIN),
+            Clock.systemUTC(), new ErrorWriter(JsonMapper.builder().build()),
+            new StalledAnswers(Long.MAX_VALUE, Clock.systemUTC(), faults));
 
     @Test
     void strangersPastTheCapAreRefusedAtOnceWhileAuthenticatedCallersRead() throws Exception {
