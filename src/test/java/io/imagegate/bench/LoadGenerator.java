@@ -38,6 +38,7 @@ public final class LoadGenerator {
      *                    answers do; {@code closed}: {@code concurrency} callers, each sending its next request
      *                    when the last one is answered, for {@code seconds}; {@code burst}: {@code count}
      *                    requests started evenly over {@code rampSeconds}, then wait for all of them
+     * @param body        a generation's JSON body, POSTed; {@code null} for a GET of a page
      * @param http        {@code 1.1}, or {@code 2} for h2c (upgraded on a GET of {@code upgradeUrl} first)
      */
     public record Command(String mode, String url, Map<String, String> headers, String body, String http,
@@ -116,9 +117,14 @@ public final class LoadGenerator {
             this.command = command;
             HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(command.url()))
                     .timeout(Duration.ofMillis((long) (1000 * (command.timeoutSeconds() > 0
-                            ? command.timeoutSeconds() : 120))))
-                    .POST(HttpRequest.BodyPublishers.ofString(command.body()))
-                    .header("content-type", "application/json");
+                            ? command.timeoutSeconds() : 120))));
+            // A command without a body reads a page, as a browser asks for it; one with a body sends a generation.
+            if (command.body() == null) {
+                builder.GET().header("accept", "text/html");
+            } else {
+                builder.POST(HttpRequest.BodyPublishers.ofString(command.body())).header("content-type",
+                        "application/json");
+            }
             if (command.headers() != null) {
                 command.headers().forEach(builder::header);
             }
