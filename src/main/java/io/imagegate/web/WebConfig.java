@@ -1,6 +1,10 @@
 package io.imagegate.web;
 
+import com.github.benmanes.caffeine.cache.Ticker;
 import gg.jte.TemplateEngine;
+import io.imagegate.billing.PriceBook;
+import io.imagegate.routing.Router;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -9,6 +13,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.http.CacheControl;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.servlet.HandlerExceptionResolver;
 import org.springframework.web.servlet.config.annotation.ResourceHandlerRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -31,6 +36,16 @@ class WebConfig implements WebMvcConfigurer {
     @Bean
     Pages pages() {
         return pages;
+    }
+
+    @Bean
+    MeasuredLatency measuredLatency(JdbcClient jdbc, Clock clock) {
+        return new RequestLogLatency(jdbc, clock, Ticker.systemTicker());
+    }
+
+    @Bean
+    LiveFacts liveFacts(PriceBook prices, Router router, MeasuredLatency latency) {
+        return new LiveFacts(prices, router, latency);
     }
 
     /**
