@@ -15,7 +15,7 @@ import java.util.stream.Collectors;
  * What is live about a model, as the pages word it: its prices now (from the price book, not the catalog's
  * seed prices), who serves it, and how fast it has been.
  *
- * @param prices   the price table, one row per size tier and quality, in the price book's order
+ * @param prices   the price table, one row per size tier and quality
  * @param measured "p50 6.1 s · p90 9.8 s" over the last 24 hours, or empty when no request succeeded in them
  */
 public record Facts(List<PriceRow> prices, String priceRange, ServedBy servedBy, Optional<String> measured,
@@ -38,7 +38,10 @@ public record Facts(List<PriceRow> prices, String priceRange, ServedBy servedBy,
     }
 
     public static Facts of(ModelSpec model, List<Price> prices, ServedBy servedBy, Optional<Latency> latency) {
+        // By tier, then in the model's own order of qualities (standard before hd), whatever order the book keeps.
         List<PriceRow> rows = prices.stream()
+                .sorted(java.util.Comparator.comparing(Price::tier)
+                        .thenComparingInt(p -> p.quality().map(model.qualities()::indexOf).orElse(-1)))
                 .map(p -> new PriceRow(p.tier().label(), sizesIn(model, p.tier()), p.quality().orElse(""),
                         money(p.micros())))
                 .toList();

@@ -21,31 +21,37 @@ public record Linked(List<Piece> pieces) {
      * names overlap, so "Nano Banana 2" is not read as "Nano Banana" followed by " 2".
      */
     static Linked of(String line, Collection<ModelSpec> models, String self) {
-        List<ModelSpec> others = models.stream().filter(m -> !m.id().equals(self))
+        // The page's own model takes part in the matching, unlinked, so that "Nano Banana 2" on its own page is
+        // not read as a link to Nano Banana followed by " 2".
+        List<ModelSpec> named = models.stream()
                 .sorted(Comparator.comparingInt((ModelSpec m) -> m.displayName().length()).reversed())
                 .toList();
         List<Piece> pieces = new ArrayList<>();
         StringBuilder plain = new StringBuilder();
         int i = 0;
         while (i < line.length()) {
-            ModelSpec named = null;
-            for (ModelSpec other : others) {
-                String name = other.displayName();
+            ModelSpec found = null;
+            for (ModelSpec model : named) {
+                String name = model.displayName();
                 if (line.startsWith(name, i) && startsWord(line, i) && endsWord(line, i + name.length())) {
-                    named = other;
+                    found = model;
                     break;
                 }
             }
-            if (named == null) {
+            if (found == null) {
                 plain.append(line.charAt(i++));
                 continue;
             }
-            if (!plain.isEmpty()) {
-                pieces.add(new Piece(plain.toString(), null));
-                plain.setLength(0);
+            if (found.id().equals(self)) {
+                plain.append(found.displayName());
+            } else {
+                if (!plain.isEmpty()) {
+                    pieces.add(new Piece(plain.toString(), null));
+                    plain.setLength(0);
+                }
+                pieces.add(new Piece(found.displayName(), "/models/" + found.id()));
             }
-            pieces.add(new Piece(named.displayName(), "/models/" + named.id()));
-            i += named.displayName().length();
+            i += found.displayName().length();
         }
         if (!plain.isEmpty()) {
             pieces.add(new Piece(plain.toString(), null));

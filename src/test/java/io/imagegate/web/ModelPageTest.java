@@ -92,6 +92,16 @@ class ModelPageTest {
     }
 
     @Test
+    void thePagesOwnModelIsNeitherLinkedNorMistakenForAShorterSibling() {
+        Linked description = page("nano-banana-v2").description();
+
+        assertThat(description.text()).startsWith("Nano Banana 2 is the current iteration");
+        assertThat(links(description)).isEmpty();
+        assertThat(links(page("nano-banana").description()))
+                .containsExactly("Nano Banana Pro=/models/nano-banana-pro", "Nano Banana 2=/models/nano-banana-v2");
+    }
+
+    @Test
     void aNameOfAModelOutsideTheCatalogStaysText() {
         Linked line = Linked.of("See Seedream V4.5 or Seedream V4.", List.of(model("seedream-v4"), model("nano-banana")),
                 "nano-banana");
