@@ -1,10 +1,12 @@
 package io.imagegate.web;
 
 import io.imagegate.catalog.ModelSpec;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -39,12 +41,12 @@ public record ModelsPage(Frame frame, Filters filters, List<Option> vendors, Lis
                     && minimumPixels().map(min -> model.maxResolution().pixels() >= min).orElse(true);
         }
 
-        private java.util.Optional<Long> minimumPixels() {
+        private Optional<Long> minimumPixels() {
             return switch (resolution) {
-                case "1k" -> java.util.Optional.of(1024L * 1024);
-                case "2k" -> java.util.Optional.of(2048L * 2048);
-                case "4k" -> java.util.Optional.of(4096L * 4096);
-                default -> java.util.Optional.empty();
+                case "1k" -> Optional.of(1024L * 1024);
+                case "2k" -> Optional.of(2048L * 2048);
+                case "4k" -> Optional.of(4096L * 4096);
+                default -> Optional.empty();
             };
         }
     }
@@ -83,7 +85,7 @@ public record ModelsPage(Frame frame, Filters filters, List<Option> vendors, Lis
     }
 
     static List<String> features(ModelSpec m) {
-        List<String> features = new java.util.ArrayList<>();
+        List<String> features = new ArrayList<>();
         features.add("Up to " + ModelPage.times(m.maxResolution()));
         features.add(m.n().max() == 1 ? "1 image per call" : "Up to " + m.n().max() + " images per call");
         features.add(m.seed() ? "Seed" : "No seed");

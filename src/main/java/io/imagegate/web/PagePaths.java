@@ -13,14 +13,14 @@ import org.springframework.http.MediaType;
  */
 final class PagePaths {
 
-    private static final List<String> API_PREFIXES = List.of("/v1/", "/admin/v1/", "/actuator/", "/error");
+    private static final List<String> API_PREFIXES = List.of("/v1/", "/admin/v1/", "/actuator/");
 
     private PagePaths() {
     }
 
     static boolean isApi(String path) {
-        return API_PREFIXES.stream().anyMatch(path::startsWith) || path.equals("/v1") || path.equals("/admin/v1")
-                || path.equals("/actuator");
+        return API_PREFIXES.stream().anyMatch(prefix -> path.startsWith(prefix) || path.equals(prefix.substring(0,
+                prefix.length() - 1))) || path.equals("/error");
     }
 
     static boolean wantsPage(String method, String path, String accept) {
