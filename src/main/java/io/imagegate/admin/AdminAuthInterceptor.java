@@ -6,7 +6,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.servlet.HandlerInterceptor;
 
-/** Every {@code /admin/**} route needs the admin token; checked before the route runs. */
+/** Every {@code /admin/v1/**} route needs the admin token; checked before the route runs. */
 final class AdminAuthInterceptor implements HandlerInterceptor {
 
     private final AdminToken token;

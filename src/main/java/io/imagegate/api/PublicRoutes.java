@@ -53,8 +53,9 @@ final class PublicRoutes {
     }
 
     /**
-     * The controllers' routes, except the error dispatch; from any other mapping (the actuator's), only health
-     * and metrics.
+     * The controllers' API routes (under {@code /v1/} and {@code /admin/v1/}), except the error dispatch; from
+     * any other mapping (the actuator's), only health and metrics. The web pages are for people, who find them
+     * through the site's navigation, not in an API error.
      */
     static PublicRoutes from(Collection<? extends RequestMappingInfoHandlerMapping> mappings) {
         List<Route> routes = new ArrayList<>();
@@ -66,7 +67,8 @@ final class PublicRoutes {
                     return;
                 }
                 for (Route route : routes(info, handler)) {
-                    if (controllers || PUBLIC_ACTUATOR_ENDPOINTS.contains(lastSegment(route.path()))) {
+                    if (controllers ? isApi(route.path())
+                            : PUBLIC_ACTUATOR_ENDPOINTS.contains(lastSegment(route.path()))) {
                         routes.add(route);
                     }
                 }
@@ -94,6 +96,10 @@ final class PublicRoutes {
             }
         }
         return routes;
+    }
+
+    private static boolean isApi(String path) {
+        return path.startsWith("/v1/") || path.startsWith("/admin/v1/");
     }
 
     private static String lastSegment(String path) {

@@ -95,7 +95,7 @@ public final class CatalogLoader {
                 required(node, "max_prompt_chars").asInt(),
                 Duration.ofSeconds(required(node, "sync_deadline_seconds").asLong()),
                 text(node, "typical_latency"), text(node, "pricing_label"), prices, strings(node, "when_to_use"),
-                outputFormats(node));
+                outputFormats(node), page(node));
         check(model);
         return model;
     }
@@ -138,6 +138,44 @@ public final class CatalogLoader {
             throw new IllegalStateException("output_formats is empty; list at least one, the default first");
         }
         return formats;
+    }
+
+    private static PageText page(JsonNode node) {
+        JsonNode page = node.get("page");
+        if (page == null || page.isNull()) {
+            return PageText.NONE;
+        }
+        if (!page.isObject()) {
+            throw new IllegalStateException("field 'page' must be an object");
+        }
+        Map<String, String> notes = new LinkedHashMap<>();
+        for (Map.Entry<String, JsonNode> note : page.path("notes").properties()) {
+            notes.put(note.getKey(), note.getValue().asString());
+        }
+        return new PageText(example(page, "request_example"), example(page, "code_example"), notes,
+                page.path("sync").isString() ? Optional.of(page.path("sync").asString()) : Optional.empty());
+    }
+
+    /** An example body's fields as the page shows them: strings, whole numbers and booleans only. */
+    private static Map<String, Object> example(JsonNode page, String field) {
+        Map<String, Object> example = new LinkedHashMap<>();
+        for (Map.Entry<String, JsonNode> entry : page.path(field).properties()) {
+            JsonNode value = entry.getValue();
+            if (value.isString()) {
+                example.put(entry.getKey(), value.asString());
+            } else if (value.isIntegralNumber()) {
+                example.put(entry.getKey(), value.asLong());
+            } else if (value.isBoolean()) {
+                example.put(entry.getKey(), value.asBoolean());
+            } else {
+                throw new IllegalStateException("page." + field + "." + entry.getKey()
+                        + " must be a string, a whole number or a boolean");
+            }
+        }
+        if (example.containsKey("model")) {
+            throw new IllegalStateException("page." + field + " names 'model'; the page puts the model's id first");
+        }
+        return example;
     }
 
     private static JsonNode required(JsonNode node, String field) {

@@ -23,6 +23,7 @@ import java.util.stream.Collectors;
  * @param qualities      the quality values, empty when the model has no quality modifier
  * @param maxPromptChars prompt length limit in characters (code points), checked before anything is called
  * @param outputFormats  the formats the gateway delivers this model's images in, the default first
+ * @param page           how its web page words what the fields above cannot (examples, notes)
  */
 public record ModelSpec(
         String id,
@@ -49,7 +50,8 @@ public record ModelSpec(
         String pricingLabel,
         List<Price> prices,
         List<String> whenToUse,
-        List<OutputFormat> outputFormats) {
+        List<OutputFormat> outputFormats,
+        PageText page) {
 
     /** The largest seed every upstream accepts (Gemini's is an int32). */
     public static final long MAX_SEED = Integer.MAX_VALUE;
