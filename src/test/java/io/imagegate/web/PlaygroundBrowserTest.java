@@ -222,6 +222,9 @@ class PlaygroundBrowserTest extends GatewayTest {
         assertThat(text("pg-aspect-ratio-error")).contains("1024x1024 is not 16:9");
         assertThat(admin.balance(key.accountId())).isEqualTo("10.00");
         assertThat(browser.consoleErrors()).singleElement().asString().contains("status of 400");
+        browser.width(Browser.PHONE);
+        assertThat(browser.fits()).as("390 px with the error: " + browser.overflowing()).isTrue();
+        screenshots("playground-400");
 
         new Select(browser.find(By.id("pg-aspect-ratio"))).selectByValue("");
         assertThat(browser.find(By.id("pg-aspect-ratio")).getDomAttribute("aria-invalid"))
