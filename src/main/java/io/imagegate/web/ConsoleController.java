@@ -144,21 +144,28 @@ class ConsoleController {
     }
 
     /**
-     * Login CSRF: another site's page must not sign this browser in with the other site's key. Browsers send
-     * {@code Origin} on every cross-origin POST, so a present header must name this gateway, by its public base
-     * URL or the address the request came to.
+     * Login CSRF: another site's page must not sign this browser in with the other site's key. A real
+     * {@code Origin} must name this gateway, by its public base URL or the address the request came to. Under the
+     * site's {@code Referrer-Policy: no-referrer} a browser sends {@code Origin: null} even for its own forms, so
+     * then {@code Sec-Fetch-Site} decides, which the browser sets and no page can; a {@code null} origin without
+     * it (a sandboxed frame in an old browser) is refused. A request with neither header is no browser's form.
      */
     private void requireOwnOrigin(HttpServletRequest request) {
         String origin = request.getHeader(HttpHeaders.ORIGIN);
-        if (origin == null) {
-            return;
+        String fetchSite = request.getHeader("Sec-Fetch-Site");
+        boolean own;
+        if (origin != null && !origin.equals("null")) {
+            own = origin.equalsIgnoreCase(originOf(publicBaseUrl.get()))
+                    || origin.equalsIgnoreCase(request.getScheme() + "://" + request.getHeader(HttpHeaders.HOST));
+        } else if (fetchSite != null) {
+            own = fetchSite.equals("same-origin") || fetchSite.equals("none");
+        } else {
+            own = origin == null;
         }
-        String own = originOf(publicBaseUrl.get());
-        String asAddressed = request.getScheme() + "://" + request.getHeader(HttpHeaders.HOST);
-        if (!origin.equalsIgnoreCase(own) && !origin.equalsIgnoreCase(asAddressed)) {
+        if (!own) {
             throw new PageRefused(new ErrorPage(ConsoleSignInPage.signInFrame(), 403, "This form cannot be sent",
-                    "It came from another site (" + origin + "), so the gateway did not sign you in. Open this"
-                            + " gateway's console yourself and sign in there.", request.getRequestURI()));
+                    "It came from another site, so the gateway did not sign you in. Open this gateway's console"
+                            + " yourself and sign in there.", request.getRequestURI()));
         }
     }
 

@@ -57,6 +57,7 @@ class ConsoleHttpTest extends GatewayTest {
 
         assertThat(forged.status()).isEqualTo(403);
         assertThat(forged.header("set-cookie")).isNull();
+        assertThat(signIn(key.secret(), "null").status()).as("an opaque origin, no Sec-Fetch-Site").isEqualTo(403);
         assertThat(signIn(key.secret(), http.base()).status()).as("its own origin").isEqualTo(303);
     }
 
