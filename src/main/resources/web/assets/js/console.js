@@ -40,11 +40,12 @@ async function draw() {
       height: 240,
       tzDate: (ts) => uPlot.tzDate(new Date(ts * 1000), 'Etc/UTC'),
       cursor: { drag: { x: false, y: false } },
-      scales: { x: { time: true }, images: { range: (u, min, max) => [0, Math.max(1, max)] },
+      // Half a day either side, so the first and last days' bars are whole.
+      scales: { x: { time: true, range: (u, min, max) => [min - 43200, max + 43200] }, images: { range: (u, min, max) => [0, Math.max(1, max)] },
         usd: { range: (u, min, max) => [0, max > 0 ? max * 1.1 : 1] } },
       axes: [
         { ...axis, values: '{MMM} {D}' },
-        { ...axis, scale: 'images', label: 'Images', size: 50 },
+        { ...axis, scale: 'images', label: 'Images', size: 50, incrs: [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10000, 20000, 50000] },
         { ...axis, scale: 'usd', side: 1, label: 'Spend', size: 60, grid: { show: false },
           values: (u, ticks) => ticks.map((t) => '$' + t.toFixed(t < 1 ? 3 : 2)) },
       ],
@@ -52,7 +53,7 @@ async function draw() {
         { value: '{YYYY}-{MM}-{DD}' },
         { label: 'Images', scale: 'images', fill: colour('--accent') + '66', stroke: colour('--accent'),
           paths: uPlot.paths.bars({ size: [0.6, 40] }), points: { show: false } },
-        { label: 'Spend', scale: 'usd', stroke: colour('--ok'), width: 2,
+        { label: 'Spend', scale: 'usd', stroke: colour('--ok'), width: 2, points: { show: false },
           value: (u, v) => (v == null ? '—' : '$' + v.toFixed(6).replace(/0{1,4}$/, '')) },
       ],
     }, series, holder);
