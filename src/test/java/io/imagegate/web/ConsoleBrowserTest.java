@@ -62,6 +62,7 @@ class ConsoleBrowserTest extends GatewayTest {
         field = browser.find(By.id("api_key"));
         field.sendKeys(key.secret());
         field.submit();
+        awaitTitle("Your console · imagegate");
 
         assertThat(browser.title()).isEqualTo("Your console · imagegate");
         assertThat(browser.find(By.tagName("h1")).getText()).isEqualTo("Fox Studio");
@@ -94,6 +95,7 @@ class ConsoleBrowserTest extends GatewayTest {
         screenshots("console");
 
         browser.find(By.cssSelector(".console-head__sign-out button")).click();
+        awaitTitle("Sign in to your console · imagegate");
 
         assertThat(browser.title()).isEqualTo("Sign in to your console · imagegate");
         assertThat(browser.find(By.id("api_key")).isDisplayed()).isTrue();
@@ -139,6 +141,14 @@ class ConsoleBrowserTest extends GatewayTest {
             }
         }
         browser.width(Browser.DESKTOP).scheme(Scheme.LIGHT);
+    }
+
+    /** A click returns before the POST it sends has brought the next page; wait for that page. */
+    private void awaitTitle(String title) {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
+        while (!browser.title().equals(title) && Instant.now().isBefore(deadline)) {
+            sleep();
+        }
     }
 
     private void awaitChart() {
