@@ -26,6 +26,11 @@ class PageErrorHandler {
         this.pages = pages;
     }
 
+    @ExceptionHandler(PageRefused.class)
+    ResponseEntity<String> refused(PageRefused refused) {
+        return pages.render(HttpStatus.valueOf(refused.page().status()), "error.jte", refused.page());
+    }
+
     @ExceptionHandler(Exception.class)
     ResponseEntity<String> failed(Exception e, HttpServletRequest request) {
         log.error("Page {} failed", request.getRequestURI(), e);

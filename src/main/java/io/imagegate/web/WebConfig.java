@@ -4,9 +4,12 @@ import com.github.benmanes.caffeine.cache.Ticker;
 import gg.jte.TemplateEngine;
 import io.imagegate.billing.PriceBook;
 import io.imagegate.routing.Router;
+import io.imagegate.config.PublicBaseUrl;
+import io.imagegate.ids.IdGenerator;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -46,6 +49,25 @@ class WebConfig implements WebMvcConfigurer {
     @Bean
     LiveFacts liveFacts(PriceBook prices, Router router, MeasuredLatency latency) {
         return new LiveFacts(prices, router, latency);
+    }
+
+    /**
+     * The consoles' sessions. {@code imagegate.web.session-lifetime} (default 8 h) is how long a sign-in lasts;
+     * a session is not renewed by use, so a stolen cookie is worth no longer than that.
+     */
+    @Bean
+    WebSessions webSessions(JdbcClient jdbc, IdGenerator ids, Clock clock,
+            @Value("${imagegate.web.session-lifetime:8h}") Duration lifetime) {
+        if (lifetime.isNegative() || lifetime.isZero()) {
+            throw new IllegalStateException("imagegate.web.session-lifetime must be positive, e.g. 8h; it is "
+                    + lifetime);
+        }
+        return new WebSessions(jdbc, ids, clock, lifetime);
+    }
+
+    @Bean
+    ConsoleSessions consoleSessions(WebSessions sessions, PublicBaseUrl publicBaseUrl) {
+        return new ConsoleSessions(sessions, publicBaseUrl);
     }
 
     /**

@@ -1,0 +1,180 @@
+package io.imagegate.web;
+
+import io.imagegate.auth.ApiKeys;
+import io.imagegate.auth.ApiKeys.ActiveKey;
+import io.imagegate.auth.AuthenticationFailed;
+import io.imagegate.auth.Caller;
+import io.imagegate.billing.Account;
+import io.imagegate.billing.Accounts;
+import io.imagegate.billing.UsageReport;
+import io.imagegate.config.PublicBaseUrl;
+import io.imagegate.ratelimit.LimitsProperties;
+import io.imagegate.requestlog.LoggedRequest;
+import io.imagegate.requestlog.RequestLog;
+import io.imagegate.requestlog.RequestQuery;
+import io.imagegate.storage.ImageRecords;
+import io.imagegate.storage.ImageStore;
+import io.imagegate.web.WebSession.Kind;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+
+/**
+ * The account console: {@code GET /console}, {@code POST /console/sign-in} and {@code POST /console/sign-out}.
+ * A session keeps the key's id, never the key; every page view looks the key up again, so a key revoked by an
+ * operator ends its console sessions at their next request.
+ */
+@Controller
+class ConsoleController {
+
+    private final ConsoleSessions consoleSessions;
+    private final WebSessions sessions;
+    private final ApiKeys keys;
+    private final Accounts accounts;
+    private final UsageReport usage;
+    private final RequestLog requests;
+    private final ImageRecords images;
+    private final ImageStore store;
+    private final LimitsProperties limits;
+    private final PublicBaseUrl publicBaseUrl;
+    private final Pages pages;
+    private final Clock clock;
+
+    ConsoleController(ConsoleSessions consoleSessions, WebSessions sessions, ApiKeys keys, Accounts accounts,
+            UsageReport usage, RequestLog requests, ImageRecords images, ImageStore store, LimitsProperties limits,
+            PublicBaseUrl publicBaseUrl, Pages pages, Clock clock) {
+        this.consoleSessions = consoleSessions;
+        this.sessions = sessions;
+        this.keys = keys;
+        this.accounts = accounts;
+        this.usage = usage;
+        this.requests = requests;
+        this.images = images;
+        this.store = store;
+        this.limits = limits;
+        this.publicBaseUrl = publicBaseUrl;
+        this.pages = pages;
+        this.clock = clock;
+    }
+
+    @GetMapping("/console")
+    ResponseEntity<String> console(HttpServletRequest request, HttpServletResponse response) {
+        Optional<WebSession> session = consoleSessions.current(request, Kind.ACCOUNT);
+        if (session.isEmpty()) {
+            return pages.ok("console-sign-in.jte", ConsoleSignInPage.blank());
+        }
+        Optional<ActiveKey> key = session.get().keyId().flatMap(keys::find);
+        Optional<Account> account = key.flatMap(k -> accounts.find(k.accountId()));
+        if (key.isEmpty() || account.isEmpty()) {
+            consoleSessions.signOut(request, response, Kind.ACCOUNT);
+            return pages.ok("console-sign-in.jte", ConsoleSignInPage.ended("You were signed out because the API"
+                    + " key you signed in with has been revoked. Sign in with another key, or ask your"
+                    + " administrator for a new one."));
+        }
+        return pages.ok("console.jte", page(account.get(), key.get(), session.get()));
+    }
+
+    @PostMapping("/console/sign-in")
+    ResponseEntity<String> signIn(HttpServletRequest request, HttpServletResponse response) {
+        requireOwnOrigin(request);
+        FormBody form = FormBody.read(request, ConsoleSignInPage.signInFrame());
+        Optional<String> secret = form.text(ConsoleSignInPage.FIELD);
+        if (secret.isEmpty()) {
+            return pages.render(HttpStatus.UNAUTHORIZED, "console-sign-in.jte",
+                    ConsoleSignInPage.refused("Enter your API key."));
+        }
+        Caller caller;
+        try {
+            // The API's own check, so the console accepts exactly the keys the API does.
+            caller = keys.authenticate(secret.get(), null);
+        } catch (AuthenticationFailed failed) {
+            return pages.render(HttpStatus.UNAUTHORIZED, "console-sign-in.jte", ConsoleSignInPage.refused(
+                    failed.reason() == AuthenticationFailed.Reason.REVOKED
+                            ? "This API key has been revoked. Ask your administrator for a new one."
+                            : "This is not an API key of this gateway. Check that you copied all of it."));
+        }
+        consoleSessions.signedIn(response, sessions.startAccount(caller.keyId(), caller.accountId()));
+        return seeOther();
+    }
+
+    @PostMapping("/console/sign-out")
+    ResponseEntity<String> signOut(HttpServletRequest request, HttpServletResponse response) {
+        Optional<WebSession> session = consoleSessions.current(request, Kind.ACCOUNT);
+        if (session.isPresent()) {
+            FormBody form = FormBody.read(request, ConsoleSignInPage.signInFrame());
+            consoleSessions.requireCsrf(session.get(), request, Optional.of(form), ConsoleSignInPage.signInFrame());
+        }
+        // Without a live session there is nothing to end and nothing a forged form could do: clear the cookie.
+        consoleSessions.signOut(request, response, Kind.ACCOUNT);
+        return seeOther();
+    }
+
+    private ConsolePage page(Account account, ActiveKey key, WebSession session) {
+        Instant now = clock.instant();
+        LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
+        List<LoggedRequest> recent = requests.list(new RequestQuery(Optional.of(account.id()), Optional.empty(),
+                OptionalInt.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.empty(), Optional.empty(), ConsolePage.RECENT)).requests();
+        Map<String, List<String>> urls = new LinkedHashMap<>();
+        for (LoggedRequest r : recent) {
+            if (r.nDelivered() > 0) {
+                urls.put(r.id(), images.ofRequest(r.id(), account.id(), now).stream()
+                        .map(image -> store.url(image).toString())
+                        .toList());
+            }
+        }
+        return ConsolePage.of(account, key, limits.defaults(),
+                usage.usage(Optional.of(account.id()), today.minusDays(ConsolePage.DAYS - 1), today), today, recent,
+                urls, session.csrfToken());
+    }
+
+    /**
+     * Login CSRF: another site's page must not sign this browser in with the other site's key. A real
+     * {@code Origin} must name this gateway, by its public base URL or the address the request came to. Under the
+     * site's {@code Referrer-Policy: no-referrer} a browser sends {@code Origin: null} even for its own forms, so
+     * then {@code Sec-Fetch-Site} decides, which the browser sets and no page can; a {@code null} origin without
+     * it (a sandboxed frame in an old browser) is refused. A request with neither header is no browser's form.
+     */
+    private void requireOwnOrigin(HttpServletRequest request) {
+        String origin = request.getHeader(HttpHeaders.ORIGIN);
+        String fetchSite = request.getHeader("Sec-Fetch-Site");
+        boolean own;
+        if (origin != null && !origin.equals("null")) {
+            own = origin.equalsIgnoreCase(originOf(publicBaseUrl.get()))
+                    || origin.equalsIgnoreCase(request.getScheme() + "://" + request.getHeader(HttpHeaders.HOST));
+        } else if (fetchSite != null) {
+            own = fetchSite.equals("same-origin") || fetchSite.equals("none");
+        } else {
+            own = origin == null;
+        }
+        if (!own) {
+            throw new PageRefused(new ErrorPage(ConsoleSignInPage.signInFrame(), 403, "This form cannot be sent",
+                    "It came from another site, so the gateway did not sign you in. Open this gateway's console"
+                            + " yourself and sign in there.", request.getRequestURI()));
+        }
+    }
+
+    static String originOf(String url) {
+        URI uri = URI.create(url);
+        return uri.getScheme() + "://" + uri.getRawAuthority();
+    }
+
+    private static ResponseEntity<String> seeOther() {
+        return ResponseEntity.status(HttpStatus.SEE_OTHER).location(URI.create("/console")).build();
+    }
+}
