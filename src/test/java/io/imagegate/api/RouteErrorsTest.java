@@ -28,6 +28,7 @@ class RouteErrorsTest extends GatewayTest {
             "GET /admin/v1/prices/{model}", "PUT /admin/v1/prices/{model}", "GET /admin/v1/reconcile",
             "GET /admin/v1/usage", "POST /admin/v1/keys", "GET /admin/v1/keys", "PATCH /admin/v1/keys/{id}",
             "DELETE /admin/v1/keys/{id}", "GET /admin/v1/channels", "POST /admin/v1/channels/{name}/reset",
+            "POST /admin/v1/channels/{name}/test",
             "GET /admin/v1/requests", "GET /admin/v1/requests/{id}",
             "GET /actuator/health", "GET /actuator/prometheus");
 
