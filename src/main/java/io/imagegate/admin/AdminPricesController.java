@@ -1,8 +1,8 @@
 package io.imagegate.admin;
 
 import io.imagegate.billing.PriceBook;
+import io.imagegate.billing.PriceCoverage;
 import io.imagegate.catalog.Catalog;
-import io.imagegate.catalog.ImageSize;
 import io.imagegate.catalog.ModelSpec;
 import io.imagegate.catalog.Price;
 import io.imagegate.catalog.SizeTier;
@@ -13,7 +13,6 @@ import io.imagegate.money.Micros;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -95,32 +94,12 @@ public class AdminPricesController {
                 .toList());
     }
 
+    /** The rule lives in {@link PriceCoverage}, shared with the admin console; the API answers its first problem. */
     private static void checkCovers(ModelSpec model, List<Price> table) {
-        Set<String> needed = new LinkedHashSet<>();
-        List<Optional<String>> qualities = model.qualities().isEmpty()
-                ? List.of(Optional.empty()) : model.qualities().stream().map(Optional::of).toList();
-        for (ImageSize size : model.producibleSizes()) {
-            qualities.forEach(q -> needed.add(key(SizeTier.of(size), q)));
+        List<String> problems = PriceCoverage.problems(model, table);
+        if (!problems.isEmpty()) {
+            throw invalid(problems.getFirst());
         }
-        Set<String> given = new LinkedHashSet<>();
-        for (Price price : table) {
-            String key = key(price.tier(), price.quality());
-            if (!given.add(key)) {
-                throw invalid("lists " + key + " twice");
-            }
-            if (!needed.contains(key)) {
-                throw invalid("prices " + key + ", which " + model.id() + " never produces");
-            }
-        }
-        needed.removeAll(given);
-        if (!needed.isEmpty()) {
-            throw invalid("has no price for " + String.join(", ", needed) + "; a table must price every size tier"
-                    + " and quality " + model.id() + " produces");
-        }
-    }
-
-    private static String key(SizeTier tier, Optional<String> quality) {
-        return tier.label() + quality.map(q -> "/" + q).orElse("");
     }
 
     private static SizeTier tier(String label) {
