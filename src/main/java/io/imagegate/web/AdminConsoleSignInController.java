@@ -16,14 +16,14 @@ import org.springframework.web.bind.annotation.PostMapping;
  * signing out. The token is checked as the admin API checks it and is kept nowhere: the session stands for it.
  */
 @Controller
-class AdminSignInController {
+class AdminConsoleSignInController {
 
     private final AdminConsole console;
     private final AdminToken token;
     private final WebSessions webSessions;
     private final Pages pages;
 
-    AdminSignInController(AdminConsole console, AdminToken token, WebSessions webSessions, Pages pages) {
+    AdminConsoleSignInController(AdminConsole console, AdminToken token, WebSessions webSessions, Pages pages) {
         this.console = console;
         this.token = token;
         this.webSessions = webSessions;

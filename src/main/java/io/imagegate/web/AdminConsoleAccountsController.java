@@ -35,7 +35,7 @@ import org.springframework.web.bind.annotation.RequestParam;
  * ({@link Accounts}, {@link ApiKeys}), with the same limits, and answers with a redirect to the page to read.
  */
 @Controller
-class AdminAccountsController {
+class AdminConsoleAccountsController {
 
     static final int PAGE = 25;
     private static final int MAX_NAME = 200;
@@ -49,7 +49,7 @@ class AdminAccountsController {
     private final Pages pages;
     private final OnceShownSecrets secrets;
 
-    AdminAccountsController(AdminConsole console, Accounts accounts, Ledger ledger, ApiKeys keys, Catalog catalog,
+    AdminConsoleAccountsController(AdminConsole console, Accounts accounts, Ledger ledger, ApiKeys keys, Catalog catalog,
             Pages pages, Clock clock) {
         this.console = console;
         this.accounts = accounts;
@@ -80,7 +80,7 @@ class AdminAccountsController {
             errors.put("name", "Enter a name of 1 to " + MAX_NAME + " characters");
         }
         long opening = 0;
-        Optional<String> balance = form.text("balance").map(AdminAccountsController::withoutDollar);
+        Optional<String> balance = form.text("balance").map(AdminConsoleAccountsController::withoutDollar);
         if (balance.isPresent()) {
             try {
                 opening = Micros.parse(balance.get());
