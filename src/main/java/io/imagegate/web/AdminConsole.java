@@ -58,13 +58,18 @@ class AdminConsole {
     }
 
     /**
-     * A browser names the page a form came from in {@code Origin}; a form sent from another site's page is
-     * refused even before its missing token would refuse it. Requests without the header (old browsers, curl)
-     * still need the session and its token.
+     * A form sent from another site's page is refused even before its missing token would refuse it. Browsers
+     * say where a request comes from in {@code Sec-Fetch-Site}, which is trusted when present: the site's
+     * {@code Referrer-Policy: no-referrer} makes Chromium send {@code Origin: null} even for its own forms, so
+     * {@code Origin} alone cannot tell. Without that header (older browsers, curl) an {@code Origin} must be the
+     * gateway's public base URL's; without either, the session and its CSRF token are still required.
      */
     void checkOrigin(HttpServletRequest request, Frame frame) {
+        String site = request.getHeader("Sec-Fetch-Site");
         String origin = request.getHeader(HttpHeaders.ORIGIN);
-        if (origin != null && !origin.equalsIgnoreCase(ownOrigin())) {
+        boolean foreign = site != null ? !site.equals("same-origin")
+                : origin != null && !origin.equalsIgnoreCase(ownOrigin());
+        if (foreign) {
             throw new PageRefused(ErrorPage.staleForm(frame, request.getRequestURI()));
         }
     }

@@ -53,6 +53,15 @@ class AdminConsoleSecurityTest extends GatewayTest {
     }
 
     @Test
+    void aSignInThatTheBrowserSaysCameFromAnotherSiteIsRefused() {
+        Response response = http.send(form("/admin/sign-in", "token=" + ADMIN_TOKEN)
+                .header("Sec-Fetch-Site", "cross-site").header("Origin", "null"));
+
+        assertThat(response.status()).isEqualTo(403);
+        assertThat(response.header("set-cookie")).isNull();
+    }
+
+    @Test
     void theAccountsPageWithoutASessionSendsToSignInAndShowsNoData() {
         String id = admin.createAccount("Secret holdings ltd", "9.00");
 
