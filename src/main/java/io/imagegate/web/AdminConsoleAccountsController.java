@@ -47,7 +47,7 @@ class AdminConsoleAccountsController {
     private final ApiKeys keys;
     private final Catalog catalog;
     private final Pages pages;
-    private final OnceShownSecrets secrets;
+    private final OnceShown<AdminAccountPage.NewKey> secrets;
 
     AdminConsoleAccountsController(AdminConsole console, Accounts accounts, Ledger ledger, ApiKeys keys, Catalog catalog,
             Pages pages, Clock clock) {
@@ -57,7 +57,7 @@ class AdminConsoleAccountsController {
         this.keys = keys;
         this.catalog = catalog;
         this.pages = pages;
-        this.secrets = new OnceShownSecrets(clock);
+        this.secrets = new OnceShown<>(clock);
     }
 
     @GetMapping("/admin/accounts")
@@ -176,7 +176,7 @@ class AdminConsoleAccountsController {
         // No box ticked allows every model, as leaving "models" out does in the API.
         Optional<Collection<String>> allowList = models.isEmpty() ? Optional.empty() : Optional.of(models);
         CreatedKey key = keys.create(id, allowList, new KeyLimits(rpm, concurrent), UnsupportedParameters.REJECT);
-        secrets.put(posted.session(), id, key.id(), key.secret());
+        secrets.put(posted.session(), id, new AdminAccountPage.NewKey(key.id(), key.secret()));
         return AdminConsole.seeOther("/admin/accounts/" + id + "#new-key");
     }
 

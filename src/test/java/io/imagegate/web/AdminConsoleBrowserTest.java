@@ -102,6 +102,7 @@ class AdminConsoleBrowserTest extends GatewayTest {
 
     @Test
     void aWrongTokenShowsTheFormAgainWithTheProblem() {
+        browser.driver().manage().deleteAllCookies();
         browser.open(base() + "/admin");
         shoot("admin-sign-in");
         fill("token", "not-the-admin-token");
@@ -112,8 +113,30 @@ class AdminConsoleBrowserTest extends GatewayTest {
         assertThat(browser.consoleErrors()).allMatch(e -> e.contains("401"));
     }
 
+    @Test
+    void anOperatorTestsAChannelAndResetsIt() {
+        signIn();
+        browser.find(By.linkText("Channels")).click();
+        waitFor(By.cssSelector(".admin-table"));
+        shoot("admin-channels");
+
+        press("Test");
+        waitFor(By.id("test-result"));
+        assertThat(text("test-result")).contains("it works").contains("Delivered a");
+        shoot("admin-channels-tested");
+        browser.driver().navigate().refresh();
+        assertThat(browser.findAll(By.id("test-result"))).as("the outcome is shown once").isEmpty();
+
+        press("Reset");
+        assertThat(browser.mainText()).contains("closed");
+        assertThat(browser.consoleErrors()).isEmpty();
+    }
+
     private void signIn() {
         browser.open(base() + "/admin");
+        if (browser.findAll(By.id("token")).isEmpty()) {
+            return;
+        }
         fill("token", ADMIN_TOKEN);
         press("Sign in");
         waitFor(By.cssSelector(".admin-tabs"));
