@@ -15,7 +15,7 @@ public record AdminChannelsPage(Frame frame, AdminChrome chrome, List<Row> chann
     public record Row(String name, String provider, String models, String state, boolean healthy, String success,
             String latency, String load, Optional<String> lastError, String resetAction, String testAction) {
 
-        static Row of(ChannelStatus s) {
+        static Row of(ChannelStatus s, List<String> served) {
             String state = s.state().replace('_', ' ') + s.disabledReason().map(r -> ": " + r).orElse("");
             String success = s.successRate().map(r -> Math.round(r * 100) + "% of " + s.recentCalls())
                     .orElse("no calls yet");
@@ -23,7 +23,7 @@ public record AdminChannelsPage(Frame frame, AdminChrome chrome, List<Row> chann
                     + s.latencyP90Millis().map(p90 -> ", " + p90 + " ms p90").orElse("")).orElse("no data yet");
             Optional<String> error = s.lastError().map(e -> e.kind() + ": " + e.detail() + " ("
                     + AdminConsole.time(e.at()) + ")");
-            return new Row(s.name(), s.provider(), String.join(", ", s.models()), state, s.state().equals("closed"),
+            return new Row(s.name(), s.provider(), String.join(", ", served), state, s.state().equals("closed"),
                     success, latency, s.inFlight() + " of " + s.maxConcurrency() + " in flight", error,
                     "/admin/channels/" + s.name() + "/reset", "/admin/channels/" + s.name() + "/test");
         }

@@ -45,7 +45,7 @@ class AdminConsoleChannelsController {
         }
         return pages.ok("admin/channels.jte", new AdminChannelsPage(AdminChannelsPage.newFrame(),
                 AdminChrome.of(session.get(), "/admin/channels"),
-                router.channels().stream().map(c -> AdminChannelsPage.Row.of(c.status())).toList(),
+                router.channels().stream().map(c -> AdminChannelsPage.Row.of(c.status(), router.modelsOf(c))).toList(),
                 results.take(session.get(), SCOPE)));
     }
 

@@ -132,6 +132,39 @@ class AdminConsoleBrowserTest extends GatewayTest {
         assertThat(browser.consoleErrors()).isEmpty();
     }
 
+    @Test
+    void anOperatorReadsTheRequestLogTheBooksAndTheUsageChart() {
+        var key = admin.newKey("3.00");
+        Response made = http.post("/v1/images/generations", GENERATE, key.header());
+        assertThat(made.status()).isEqualTo(200);
+        signIn();
+
+        browser.find(By.linkText("Requests")).click();
+        fill("account_id", key.accountId());
+        fill("status", "200");
+        press("Filter");
+        assertThat(browser.findAll(By.cssSelector(".admin-table tbody tr"))).hasSize(1);
+        assertThat(browser.mainText()).contains("nano-banana").contains(key.id());
+        shoot("admin-requests");
+
+        fill("status", "twelve");
+        press("Filter");
+        assertThat(browser.mainText()).contains("Enter an HTTP status such as 200 or 402");
+        // The browser logs the page's 400 as a failed load; nothing else may be logged.
+        assertThat(browser.consoleErrors()).allMatch(e -> e.contains("400"));
+
+        browser.find(By.linkText("Reconcile")).click();
+        waitFor(By.cssSelector(".admin-panel"));
+        assertThat(browser.mainText()).contains("The books balance");
+        shoot("admin-reconcile");
+
+        browser.find(By.linkText("Usage")).click();
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(10))
+                .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".admin-chart canvas")));
+        assertThat(browser.mainText()).contains("Per day");
+        shoot("admin-usage");
+    }
+
     private void signIn() {
         browser.open(base() + "/admin");
         if (browser.findAll(By.id("token")).isEmpty()) {
