@@ -33,13 +33,23 @@ async function drawUsage(container) {
   css.href = container.dataset.uplotCss;
   document.head.append(css);
   const { default: uPlot } = await import(container.dataset.uplotJs);
-  const dark = window.matchMedia('(prefers-color-scheme: dark)').matches;
+  // Canvas colours are fixed when drawn, so the chart is drawn again when the colour scheme changes.
+  const scheme = window.matchMedia('(prefers-color-scheme: dark)');
+  const size = () => ({ width: Math.max(200, container.clientWidth), height: 260 });
+  let plot = draw(uPlot, container, data, scheme.matches, size());
+  scheme.addEventListener('change', () => {
+    plot.destroy();
+    plot = draw(uPlot, container, data, scheme.matches, size());
+  });
+  new ResizeObserver(() => plot.setSize(size())).observe(container);
+}
+
+function draw(uPlot, container, data, dark, size) {
   const ink = dark ? '#e8eaed' : '#0b0c0c';
   const grid = dark ? '#2c333b' : '#dde1e4';
-  const axis = { stroke: ink, grid: { stroke: grid }, ticks: { stroke: grid } };
-  const size = () => ({ width: Math.max(200, container.clientWidth), height: 260 });
-  const plot = new uPlot({
-    ...size(),
+  const axis = { stroke: ink, grid: { stroke: grid, width: 1 }, ticks: { stroke: grid, width: 1 } };
+  return new uPlot({
+    ...size,
     series: [
       {},
       { label: 'Spend ($)', stroke: dark ? '#8ab4f8' : '#1d4ed8', width: 2, value: (u, v) => v == null ? '' : '$' + v.toFixed(2) },
@@ -52,5 +62,4 @@ async function drawUsage(container) {
     ],
     scales: { x: { time: true }, n: {} },
   }, [data.days, data.spend, data.images], container);
-  new ResizeObserver(() => plot.setSize(size())).observe(container);
 }
