@@ -57,6 +57,19 @@ class AdminConsoleBrowserTest extends GatewayTest {
             assertThat(text("balance")).isEqualTo("$7.50");
             assertThat(browser.mainText()).contains("welcome credit");
 
+            press("Disable account");
+            assertThat(browser.mainText()).contains("Disabled: its keys are refused");
+            press("Enable account");
+            assertThat(browser.mainText()).contains("Active: its keys work");
+
+            browser.find(By.linkText("Accounts")).click();
+            fill("search", "browser TEST");
+            press("Search");
+            assertThat(browser.find(By.cssSelector(".admin-table")).getText()).contains("Browser test co")
+                    .contains("$7.50");
+            browser.find(By.linkText("Browser test co")).click();
+            waitFor(By.id("balance"));
+
             press("Create key");
             waitFor(By.id("new-secret"));
             String secret = browser.find(By.id("new-secret")).getDomAttribute("value");
@@ -69,6 +82,12 @@ class AdminConsoleBrowserTest extends GatewayTest {
 
             Response works = http.post("/v1/images/generations", GENERATE, Map.of("x-api-key", secret));
             assertThat(works.status()).as(works.toString()).isEqualTo(200);
+
+            WebElement rpm = browser.find(By.cssSelector(".admin-limits input[name=requests_per_minute]"));
+            rpm.sendKeys("30");
+            press("Save limits");
+            assertThat(browser.find(By.cssSelector(".admin-limits input[name=requests_per_minute]"))
+                    .getDomAttribute("value")).isEqualTo("30");
 
             press("Revoke");
             assertThat(browser.mainText()).contains("Revoked");
