@@ -130,6 +130,48 @@ class AdminConsoleSecurityTest extends GatewayTest {
     }
 
     @Test
+    void everyOtherStateChangeWithoutTheTokenIsA403AndChangesNothing() {
+        var key = admin.newKey("4.00");
+        String prices = admin.get("/admin/v1/prices/nano-banana").json().toString();
+        long accounts = jdbc.sql("SELECT COUNT(*) FROM accounts").query(Long.class).single();
+        Signed signed = signIn();
+
+        for (String[] post : new String[][] {
+                {"/admin/accounts", "name=forged&balance=1000"},
+                {"/admin/accounts/" + key.accountId() + "/disabled", "disabled=true"},
+                {"/admin/accounts/" + key.accountId() + "/keys", "max_concurrent=5"},
+                {"/admin/keys/" + key.id() + "/revoke", ""},
+                {"/admin/keys/" + key.id() + "/limits", "requests_per_minute=1"},
+                {"/admin/prices/nano-banana", "price_1K=0"},
+                {"/admin/channels/sandbox/reset", ""},
+                {"/admin/sign-out", ""}}) {
+            Response response = http.send(form(post[0], post[1]).header("Cookie", signed.cookie()));
+            assertThat(response.status()).as(post[0]).isEqualTo(403);
+        }
+
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM accounts").query(Long.class).single()).isEqualTo(accounts);
+        assertThat(admin.account(key.accountId()).get("disabled").asBoolean()).isFalse();
+        assertThat(admin.get("/admin/v1/keys?account_id=" + key.accountId()).json().get("data")).hasSize(1);
+        assertThat(admin.get("/admin/v1/keys?account_id=" + key.accountId()).json().get("data").get(0)
+                .get("requests_per_minute").isNull()).isTrue();
+        assertThat(admin.get("/admin/v1/prices/nano-banana").json().toString()).isEqualTo(prices);
+        assertThat(http.post("/v1/images/generations", "{\"model\":\"nano-banana\",\"prompt\":\"a fox\"}",
+                key.header()).status()).as("the key still works").isEqualTo(200);
+        assertThat(http.get("/admin/accounts", java.util.Map.of("Cookie", signed.cookie())).status())
+                .as("still signed in").isEqualTo(200);
+    }
+
+    @Test
+    void anUnknownAccountIsAnHtml404() {
+        Signed signed = signIn();
+
+        Response response = http.get("/admin/accounts/acct_nope", java.util.Map.of("Cookie", signed.cookie()));
+
+        assertThat(response.status()).isEqualTo(404);
+        assertThat(text(response)).contains("Page not found");
+    }
+
+    @Test
     void afterSignOutTheSessionOpensNothing() {
         Signed signed = signIn();
 
