@@ -11,10 +11,11 @@ import java.util.OptionalInt;
  * One account: its money, its ledger (newest first), its keys, and the forms that credit it, disable it, and
  * create, limit and revoke its keys.
  *
+ * @param olderLedger the link to the ledger's next (older) page, when there is one
  * @param newKey the secret of a key created by the form just sent: shown on this one page, then never again
  */
 public record AdminAccountPage(Frame frame, AdminChrome chrome, Summary account, List<Entry> ledger,
-        List<Key> keys, List<ModelChoice> models, Optional<NewKey> newKey, Optional<String> notice,
+        Optional<String> olderLedger, List<Key> keys, List<ModelChoice> models, Optional<NewKey> newKey,
         AdminForm form) {
 
     public record Summary(String id, String name, String balance, String held, String available, boolean disabled,

@@ -9,6 +9,7 @@ import io.imagegate.billing.Account;
 import io.imagegate.billing.AccountPage;
 import io.imagegate.billing.Accounts;
 import io.imagegate.billing.Ledger;
+import io.imagegate.billing.LedgerEntry;
 import io.imagegate.catalog.Catalog;
 import io.imagegate.catalog.ModelSpec;
 import io.imagegate.money.Micros;
@@ -38,6 +39,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 class AdminConsoleAccountsController {
 
     static final int PAGE = 25;
+    static final int LEDGER_PAGE = 50;
     private static final int MAX_NAME = 200;
     private static final int MAX_NOTE = 500;
 
@@ -98,14 +100,15 @@ class AdminConsoleAccountsController {
     }
 
     @GetMapping("/admin/accounts/{id}")
-    ResponseEntity<String> account(HttpServletRequest request, @PathVariable String id) {
+    ResponseEntity<String> account(HttpServletRequest request, @PathVariable String id,
+            @RequestParam(name = "ledger_after") Optional<Long> ledgerAfter) {
         Optional<WebSession> session = console.session(request);
         if (session.isEmpty()) {
             return AdminConsole.signIn();
         }
         Account account = find(id, AdminAccountsPage.newFrame(), request);
         return pages.ok("admin/account.jte", accountPage(session.get(), account, secrets.take(session.get(), id),
-                Optional.empty(), AdminForm.empty()));
+                ledgerAfter, AdminForm.empty()));
     }
 
     /** A positive amount is a top-up, a negative one an adjustment, as {@code POST …/credit} in the API. */
@@ -218,16 +221,22 @@ class AdminConsoleAccountsController {
                 text.orElse(""), rows, next, form);
     }
 
+    /** @param ledgerAfter the ledger entry the shown page of the ledger continues after; empty for the newest */
     AdminAccountPage accountPage(WebSession session, Account account, Optional<AdminAccountPage.NewKey> newKey,
-            Optional<String> notice, AdminForm form) {
-        List<AdminAccountPage.Entry> entries = ledger.page(account.id(), Optional.empty(), 50).stream()
-                .map(AdminAccountPage.Entry::of).toList();
+            Optional<Long> ledgerAfter, AdminForm form) {
+        List<LedgerEntry> page = ledger.page(account.id(), ledgerAfter, LEDGER_PAGE + 1);
+        List<AdminAccountPage.Entry> entries = page.stream().limit(LEDGER_PAGE).map(AdminAccountPage.Entry::of)
+                .toList();
+        Optional<String> olderLedger = page.size() > LEDGER_PAGE
+                ? Optional.of("/admin/accounts/" + account.id() + "?ledger_after=" + page.get(LEDGER_PAGE - 1).id()
+                        + "#ledger")
+                : Optional.empty();
         List<AdminAccountPage.Key> keyRows = keys.list(Optional.of(account.id()), Optional.empty(), 100).keys()
                 .stream().map(AdminAccountPage.Key::of).toList();
         List<AdminAccountPage.ModelChoice> models = catalog.all().stream()
                 .map(m -> new AdminAccountPage.ModelChoice(m.id(), m.displayName(), "model." + m.id(), false)).toList();
         return new AdminAccountPage(AdminAccountPage.frame(account.name()), AdminChrome.of(session,
-                "/admin/accounts"), AdminAccountPage.Summary.of(account), entries, keyRows, models, newKey, notice,
+                "/admin/accounts"), AdminAccountPage.Summary.of(account), entries, olderLedger, keyRows, models, newKey,
                 form);
     }
 
