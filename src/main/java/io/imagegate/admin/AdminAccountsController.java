@@ -2,6 +2,7 @@ package io.imagegate.admin;
 
 import io.imagegate.auth.ApiKeys;
 import io.imagegate.billing.Account;
+import io.imagegate.billing.AccountPage;
 import io.imagegate.billing.Accounts;
 import io.imagegate.billing.Charging;
 import io.imagegate.billing.Ledger;
@@ -29,6 +30,7 @@ import org.springframework.web.bind.annotation.RestController;
 public class AdminAccountsController {
 
     private static final int MAX_NOTE = 500;
+    private static final int MAX_NAME = 200;
 
     private final Accounts accounts;
     private final Ledger ledger;
@@ -47,12 +49,32 @@ public class AdminAccountsController {
         JsonObject body = JsonObject.read(http.getInputStream());
         body.rejectUnknown(Set.of("name", "balance"), "for an account");
         String name = body.requireString("name").strip();
-        if (name.isEmpty() || name.length() > 200) {
-            throw new ApiException(ErrorCode.INVALID_VALUE, "'name' must be 1 to 200 characters.", "name");
+        if (name.isEmpty() || name.length() > MAX_NAME) {
+            throw new ApiException(ErrorCode.INVALID_VALUE, "'name' must be 1 to " + MAX_NAME + " characters.",
+                    "name");
         }
         long balance = body.optionalString("balance").map(b -> AdminAmounts.unsigned(b, "balance")).orElse(0L);
         Account account = accounts.create(name, balance);
         return ResponseEntity.created(URI.create("/admin/v1/accounts/" + account.id())).body(AccountView.of(account));
+    }
+
+    /**
+     * Newest first, each as {@code GET /admin/v1/accounts/{id}} shows it; {@code search} keeps the accounts whose
+     * name contains it, whatever its case. Paged as {@code GET /v1/requests} is.
+     */
+    @GetMapping("/admin/v1/accounts")
+    ListBody<AccountView> list(@RequestParam Optional<String> search, @RequestParam Optional<String> after,
+            @RequestParam Optional<String> limit) {
+        int size = PageLimit.parse(limit);
+        if (search.isPresent() && search.get().length() > MAX_NAME) {
+            throw new ApiException(ErrorCode.INVALID_VALUE, "'search' is longer than an account name can be ("
+                    + MAX_NAME + " characters).", "search");
+        }
+        Optional<Account> start = after.map(id -> accounts.find(id).orElseThrow(() -> new ApiException(
+                ErrorCode.INVALID_VALUE, "'after' names no account: pass the last_id of the page before.",
+                "after")));
+        AccountPage page = accounts.list(search.filter(text -> !text.isEmpty()), start, size);
+        return ListBody.of(page.accounts().stream().map(AccountView::of).toList(), page.hasMore(), AccountView::id);
     }
 
     @GetMapping("/admin/v1/accounts/{id}")

@@ -1,9 +1,11 @@
 package io.imagegate.admin;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.imagegate.auth.ApiKeys;
-import io.imagegate.auth.ApiKeys.ActiveKey;
 import io.imagegate.auth.ApiKeys.CreatedKey;
+import io.imagegate.auth.ApiKeys.KeyInfo;
+import io.imagegate.auth.ApiKeys.KeyPage;
 import io.imagegate.auth.KeyLimits;
 import io.imagegate.auth.UnsupportedParameters;
 import io.imagegate.billing.Accounts;
@@ -13,6 +15,7 @@ import io.imagegate.http.ErrorCode;
 import io.imagegate.http.JsonObject;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -20,14 +23,16 @@ import java.util.OptionalInt;
 import java.util.Set;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * API keys: created for an account, optionally limited to some models and in rate and concurrency, revoked
- * for good.
+ * API keys: created for an account, optionally limited to some models and in rate and concurrency, listed,
+ * revoked for good.
  */
 @RestController
 public class AdminKeysController {
@@ -48,40 +53,61 @@ public class AdminKeysController {
     }
 
     /**
-     * {@code key} is the secret, present only in the response that created it. A null limit means the key
-     * has none of its own (the gateway's default applies), so the limits are written even when null.
+     * A key as every key route shows it, never with its secret. A null limit means the key has none of its own
+     * (the gateway's default applies) and null {@code models} allows every model, so every field is written,
+     * null or not, and a client reads one shape. {@code created} and {@code revoked_at} are Unix seconds.
      */
-    record KeyView(String id, String key, String accountId, List<String> models,
-            @JsonInclude(JsonInclude.Include.ALWAYS) Integer requestsPerMinute,
-            @JsonInclude(JsonInclude.Include.ALWAYS) Integer maxConcurrent, String unsupportedParameters) {
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    record KeyView(String id, String accountId, String prefix, List<String> models, Integer requestsPerMinute,
+            Integer maxConcurrent, String unsupportedParameters, long created, boolean revoked, Long revokedAt) {
 
-        static KeyView of(ActiveKey key) {
-            return new KeyView(key.id(), null, key.accountId(), key.models().orElse(null), key.limits(),
-                    key.unsupportedParameters());
-        }
-
-        KeyView(String id, String key, String accountId, List<String> models, KeyLimits limits,
-                UnsupportedParameters unsupportedParameters) {
-            this(id, key, accountId, models, boxed(limits.requestsPerMinute()), boxed(limits.maxConcurrent()),
-                    unsupportedParameters.wire());
+        static KeyView of(KeyInfo key) {
+            return new KeyView(key.id(), key.accountId(), key.prefix(), key.models().orElse(null),
+                    boxed(key.limits().requestsPerMinute()), boxed(key.limits().maxConcurrent()),
+                    key.unsupportedParameters().wire(), key.created().getEpochSecond(), key.revoked().isPresent(),
+                    key.revoked().map(Instant::getEpochSecond).orElse(null));
         }
     }
 
+    /** What creating a key answers: the key, and {@code key}, its secret, which no other answer shows. */
+    record CreatedKeyView(@JsonUnwrapped KeyView view, String key) {
+    }
+
     @PostMapping("/admin/v1/keys")
-    ResponseEntity<KeyView> create(HttpServletRequest http) throws IOException {
+    ResponseEntity<CreatedKeyView> create(HttpServletRequest http) throws IOException {
         JsonObject body = JsonObject.read(http.getInputStream());
         body.rejectUnknown(Set.of("account_id", "models", REQUESTS_PER_MINUTE, MAX_CONCURRENT,
                 UNSUPPORTED_PARAMETERS), "for an API key");
         String accountId = body.requireString("account_id");
         if (accounts.find(accountId).isEmpty()) {
-            throw new ApiException(ErrorCode.NOT_FOUND, "No account has id '" + accountId + "'.", "account_id");
+            throw noSuchAccount(accountId);
         }
         Optional<List<String>> models = body.optionalStringList("models").map(this::checkedModels);
         KeyLimits limits = new KeyLimits(limit(body, REQUESTS_PER_MINUTE), limit(body, MAX_CONCURRENT));
         UnsupportedParameters policy = unsupportedParameters(body).orElse(UnsupportedParameters.REJECT);
         CreatedKey key = keys.create(accountId, models.map(m -> (Collection<String>) m), limits, policy);
-        return ResponseEntity.status(201).body(new KeyView(key.id(), key.secret(), accountId, models.orElse(null),
-                limits, policy));
+        KeyInfo created = keys.find(key.id()).orElseThrow(() -> new IllegalStateException("key " + key.id()
+                + " not found right after it was created"));
+        return ResponseEntity.status(201).body(new CreatedKeyView(KeyView.of(created), key.secret()));
+    }
+
+    /**
+     * Newest first, revoked keys included: every key, or with {@code account_id} that account's. Paged as
+     * {@code GET /v1/requests} is; {@code after} must name a key of the same list.
+     */
+    @GetMapping("/admin/v1/keys")
+    ListBody<KeyView> list(@RequestParam(name = "account_id") Optional<String> accountId,
+            @RequestParam Optional<String> after, @RequestParam Optional<String> limit) {
+        int size = PageLimit.parse(limit);
+        if (accountId.isPresent() && accounts.find(accountId.get()).isEmpty()) {
+            throw noSuchAccount(accountId.get());
+        }
+        Optional<KeyInfo> start = after.map(id -> keys.findAny(id)
+                .filter(key -> accountId.isEmpty() || accountId.get().equals(key.accountId()))
+                .orElseThrow(() -> new ApiException(ErrorCode.INVALID_VALUE, "'after' names no key of this list:"
+                        + " pass the last_id of the page before.", "after")));
+        KeyPage page = keys.list(accountId, start, size);
+        return ListBody.of(page.keys().stream().map(KeyView::of).toList(), page.hasMore(), KeyView::id);
     }
 
     /**
@@ -98,7 +124,7 @@ public class AdminKeysController {
                     + " max_concurrent (a positive integer to set the limit, null to remove it), or"
                     + " unsupported_parameters (\"reject\" or \"drop\").");
         }
-        ActiveKey current = keys.find(id).orElseThrow(() -> noSuchKey(id));
+        KeyInfo current = keys.find(id).orElseThrow(() -> noSuchKey(id));
         KeyLimits limits = current.limits();
         KeyLimits updated = new KeyLimits(
                 body.mentions(REQUESTS_PER_MINUTE) ? limit(body, REQUESTS_PER_MINUTE) : limits.requestsPerMinute(),
@@ -149,6 +175,10 @@ public class AdminKeysController {
 
     private static Integer boxed(OptionalInt value) {
         return value.isPresent() ? value.getAsInt() : null;
+    }
+
+    private static ApiException noSuchAccount(String id) {
+        return new ApiException(ErrorCode.NOT_FOUND, "No account has id '" + id + "'.", "account_id");
     }
 
     private static ApiException noSuchKey(String id) {

@@ -1,8 +1,8 @@
 package io.imagegate.admin;
 
 import io.imagegate.billing.PriceBook;
+import io.imagegate.billing.PriceCoverage;
 import io.imagegate.catalog.Catalog;
-import io.imagegate.catalog.ImageSize;
 import io.imagegate.catalog.ModelSpec;
 import io.imagegate.catalog.Price;
 import io.imagegate.catalog.SizeTier;
@@ -13,20 +13,23 @@ import io.imagegate.money.Micros;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code PUT /admin/v1/prices/{model}}: replaces a model's whole price table. The table must price exactly
- * the tier × quality pairs the model can produce, so no request can ever find its price missing.
+ * A model's live price table: {@code GET} reads it, {@code PUT} replaces it whole. The table must price exactly
+ * the tier × quality pairs the model can produce, so no request can ever find its price missing. Both answer
+ * the shape {@code PUT} takes, so a table read, edited and sent back changes only what was edited.
  */
 @RestController
 public class AdminPricesController {
+
+    private static final String CURRENCY = "USD";
 
     private final Catalog catalog;
     private final PriceBook prices;
@@ -42,12 +45,30 @@ public class AdminPricesController {
     record ModelPrices(String model, String currency, List<PriceRow> prices) {
     }
 
+    @GetMapping("/admin/v1/prices/{model}")
+    ModelPrices read(@PathVariable String model) {
+        return current(model(model));
+    }
+
+    /**
+     * {@code model} and {@code currency} may come back as {@code GET} gave them; they cannot be changed here, so
+     * another value is a 400 rather than a table booked for another model or in another currency.
+     */
     @PutMapping("/admin/v1/prices/{model}")
     ModelPrices replace(@PathVariable String model, HttpServletRequest http) throws IOException {
-        ModelSpec spec = catalog.find(model).orElseThrow(() -> new ApiException(ErrorCode.NO_SUCH_MODEL,
-                "The model '" + model + "' does not exist. GET /v1/models lists the models this gateway serves."));
+        ModelSpec spec = model(model);
         JsonObject body = JsonObject.read(http.getInputStream());
-        body.rejectUnknown(Set.of("prices"), "for a price table");
+        body.rejectUnknown(Set.of("model", "currency", "prices"), "for a price table");
+        Optional<String> named = body.optionalString("model");
+        if (named.isPresent() && !named.get().equals(spec.id())) {
+            throw new ApiException(ErrorCode.INVALID_VALUE, "'model' is '" + named.get() + "' but the path names '"
+                    + spec.id() + "'. Leave 'model' out, or PUT to /admin/v1/prices/" + named.get() + ".", "model");
+        }
+        Optional<String> currency = body.optionalString("currency");
+        if (currency.isPresent() && !currency.get().equals(CURRENCY)) {
+            throw new ApiException(ErrorCode.INVALID_VALUE, "'currency' must be \"" + CURRENCY + "\", the currency"
+                    + " of every account; got '" + currency.get() + "'.", "currency");
+        }
         List<JsonObject> rows = body.optionalObjectList("prices").orElseThrow(() -> new ApiException(
                 ErrorCode.MISSING_PARAMETER, "Missing 'prices': [{\"size_tier\": \"1K\", \"quality\": …,"
                         + " \"price\": \"0.039\"}, …].", "prices"));
@@ -59,37 +80,26 @@ public class AdminPricesController {
         }
         checkCovers(spec, table);
         prices.replace(spec.id(), table);
-        return new ModelPrices(spec.id(), "USD", prices.pricesOf(spec.id()).stream()
+        return current(spec);
+    }
+
+    private ModelSpec model(String id) {
+        return catalog.find(id).orElseThrow(() -> new ApiException(ErrorCode.NO_SUCH_MODEL,
+                "The model '" + id + "' does not exist. GET /v1/models lists the models this gateway serves."));
+    }
+
+    private ModelPrices current(ModelSpec spec) {
+        return new ModelPrices(spec.id(), CURRENCY, prices.pricesOf(spec.id()).stream()
                 .map(p -> new PriceRow(p.tier().label(), p.quality().orElse(null), Micros.format(p.micros())))
                 .toList());
     }
 
+    /** The rule lives in {@link PriceCoverage}, shared with the admin console; the API answers its first problem. */
     private static void checkCovers(ModelSpec model, List<Price> table) {
-        Set<String> needed = new LinkedHashSet<>();
-        List<Optional<String>> qualities = model.qualities().isEmpty()
-                ? List.of(Optional.empty()) : model.qualities().stream().map(Optional::of).toList();
-        for (ImageSize size : model.producibleSizes()) {
-            qualities.forEach(q -> needed.add(key(SizeTier.of(size), q)));
+        List<String> problems = PriceCoverage.problems(model, table);
+        if (!problems.isEmpty()) {
+            throw invalid(problems.getFirst());
         }
-        Set<String> given = new LinkedHashSet<>();
-        for (Price price : table) {
-            String key = key(price.tier(), price.quality());
-            if (!given.add(key)) {
-                throw invalid("lists " + key + " twice");
-            }
-            if (!needed.contains(key)) {
-                throw invalid("prices " + key + ", which " + model.id() + " never produces");
-            }
-        }
-        needed.removeAll(given);
-        if (!needed.isEmpty()) {
-            throw invalid("has no price for " + String.join(", ", needed) + "; a table must price every size tier"
-                    + " and quality " + model.id() + " produces");
-        }
-    }
-
-    private static String key(SizeTier tier, Optional<String> quality) {
-        return tier.label() + quality.map(q -> "/" + q).orElse("");
     }
 
     private static SizeTier tier(String label) {

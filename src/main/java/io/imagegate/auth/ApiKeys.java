@@ -8,6 +8,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
@@ -32,6 +34,9 @@ public final class ApiKeys {
     public static final Duration LOOKUP_TTL = Duration.ofMillis(500);
     private static final long MAX_CACHED_LOOKUPS = 10_000;
     private static final String BEARER = "Bearer ";
+    /** What an admin may see of a key: never {@code key_hash}. */
+    private static final String INFO_COLUMNS = "id, account_id, key_prefix, models, requests_per_minute,"
+            + " max_concurrent, unsupported_parameters, created_at, revoked_at";
 
     private final JdbcClient jdbc;
     private final IdGenerator ids;
@@ -54,9 +59,27 @@ public final class ApiKeys {
     public record CreatedKey(String id, String secret) {
     }
 
-    /** An active key as an admin sees it: everything but the secret, which is not kept. */
-    public record ActiveKey(String id, String accountId, Optional<List<String>> models, KeyLimits limits,
-            UnsupportedParameters unsupportedParameters) {
+    /**
+     * A key as an admin sees it: everything but the secret, which is not kept, and its hash, which never leaves
+     * this class.
+     *
+     * @param prefix  the secret's first 8 characters ({@code ig_} and 5 more), kept to tell keys apart on a
+     *                screen: about 30 of its 238 random bits, no help to anyone guessing the rest
+     * @param models  the allow-list; empty allows every model
+     * @param created to the second
+     * @param revoked when it was revoked; empty while it works
+     */
+    public record KeyInfo(String id, String accountId, String prefix, Optional<List<String>> models,
+            KeyLimits limits, UnsupportedParameters unsupportedParameters, Instant created,
+            Optional<Instant> revoked) {
+    }
+
+    /** One page of keys, newest first; {@code hasMore} when keys past the last one match too. */
+    public record KeyPage(List<KeyInfo> keys, boolean hasMore) {
+
+        public KeyPage {
+            keys = List.copyOf(keys);
+        }
     }
 
     public CreatedKey create(String accountId, Optional<Collection<String>> models, KeyLimits limits,
@@ -78,7 +101,7 @@ public final class ApiKeys {
      * Replaces the key's own limits and its policy for unsupported fields; empty when no active key has this id.
      * The next request obeys them.
      */
-    public Optional<ActiveKey> update(String keyId, KeyLimits limits, UnsupportedParameters unsupportedParameters) {
+    public Optional<KeyInfo> update(String keyId, KeyLimits limits, UnsupportedParameters unsupportedParameters) {
         jdbc.sql("""
                         UPDATE api_keys SET requests_per_minute = ?, max_concurrent = ?, unsupported_parameters = ?
                         WHERE id = ? AND revoked_at IS NULL""")
@@ -90,15 +113,58 @@ public final class ApiKeys {
     }
 
     /** The active key with this id; empty when there is none or it was revoked. */
-    public Optional<ActiveKey> find(String keyId) {
-        return jdbc.sql("""
-                        SELECT id, account_id, models, requests_per_minute, max_concurrent, unsupported_parameters
-                        FROM api_keys WHERE id = ? AND revoked_at IS NULL""")
+    public Optional<KeyInfo> find(String keyId) {
+        return jdbc.sql("SELECT " + INFO_COLUMNS + " FROM api_keys WHERE id = ? AND revoked_at IS NULL")
                 .param(keyId)
-                .query((rs, n) -> new ActiveKey(rs.getString("id"), rs.getString("account_id"),
-                        Optional.ofNullable(rs.getString("models")).map(m -> List.of(m.split(","))), limits(rs),
-                        unsupportedParameters(rs)))
+                .query((rs, n) -> info(rs))
                 .optional();
+    }
+
+    /** The key with this id, revoked or not. */
+    public Optional<KeyInfo> findAny(String keyId) {
+        return jdbc.sql("SELECT " + INFO_COLUMNS + " FROM api_keys WHERE id = ?")
+                .param(keyId)
+                .query((rs, n) -> info(rs))
+                .optional();
+    }
+
+    /**
+     * Keys newest first (by creation second, then id, so keys of one second keep one order), revoked ones
+     * included, at most {@code limit}, starting after {@code after}: every key, or one account's. Keys are few
+     * next to requests, and an account's are found by its index, so no other index is needed.
+     */
+    public KeyPage list(Optional<String> accountId, Optional<KeyInfo> after, int limit) {
+        if (limit < 1) {
+            throw new IllegalArgumentException("limit must be positive, got " + limit);
+        }
+        List<String> conditions = new ArrayList<>();
+        List<Object> params = new ArrayList<>();
+        accountId.ifPresent(account -> {
+            conditions.add("account_id = ?");
+            params.add(account);
+        });
+        after.ifPresent(key -> {
+            long created = key.created().getEpochSecond();
+            conditions.add("(created_at < ? OR (created_at = ? AND id < ?))");
+            params.addAll(List.of(created, created, key.id()));
+        });
+        params.add(limit + 1);
+        String where = conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
+        List<KeyInfo> found = jdbc.sql("SELECT " + INFO_COLUMNS + " FROM api_keys" + where
+                        + " ORDER BY created_at DESC, id DESC LIMIT ?")
+                .params(params)
+                .query((rs, n) -> info(rs))
+                .list();
+        boolean hasMore = found.size() > limit;
+        return new KeyPage(hasMore ? found.subList(0, limit) : found, hasMore);
+    }
+
+    private static KeyInfo info(ResultSet rs) throws SQLException {
+        long revokedAt = rs.getLong("revoked_at");
+        Optional<Instant> revoked = rs.wasNull() ? Optional.empty() : Optional.of(Instant.ofEpochSecond(revokedAt));
+        return new KeyInfo(rs.getString("id"), rs.getString("account_id"), rs.getString("key_prefix"),
+                Optional.ofNullable(rs.getString("models")).map(m -> List.of(m.split(","))), limits(rs),
+                unsupportedParameters(rs), Instant.ofEpochSecond(rs.getLong("created_at")), revoked);
     }
 
     /** Returns false when no active key has this id. */

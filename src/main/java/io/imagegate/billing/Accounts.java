@@ -5,6 +5,8 @@ import io.imagegate.ids.IdGenerator;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -13,7 +15,7 @@ import org.springframework.transaction.support.TransactionOperations;
 /** The {@code accounts} table; balances change only through the {@link Ledger}. */
 public final class Accounts {
 
-    private static final String COLUMNS = "id, name, balance_micros, held_micros, disabled";
+    private static final String COLUMNS = "id, name, balance_micros, held_micros, disabled, created_at";
 
     private final JdbcClient jdbc;
     private final Ledger ledger;
@@ -55,6 +57,44 @@ public final class Accounts {
                 .optional();
     }
 
+    /**
+     * Accounts newest first (by creation second, then id, so accounts of one second keep one order), at most
+     * {@code limit}, starting after {@code after}.
+     *
+     * <p>{@code nameContains} matches a substring of the name, case-insensitively as the database folds case:
+     * both sides go through its {@code LOWER}, so a name always matches its own exact text. SQLite's folds ASCII
+     * letters only; PostgreSQL's folds every letter its locale knows. No index helps a substring match, and none
+     * is needed: the table holds one row per customer, and reading it whole is cheap next to one generation.
+     */
+    public AccountPage list(Optional<String> nameContains, Optional<Account> after, int limit) {
+        if (limit < 1) {
+            throw new IllegalArgumentException("limit must be positive, got " + limit);
+        }
+        List<String> conditions = new ArrayList<>();
+        List<Object> params = new ArrayList<>();
+        nameContains.ifPresent(text -> {
+            conditions.add("LOWER(name) LIKE LOWER(?) ESCAPE '\\'");
+            params.add("%" + likeEscaped(text) + "%");
+        });
+        after.ifPresent(account -> {
+            long created = account.created().getEpochSecond();
+            conditions.add("(created_at < ? OR (created_at = ? AND id < ?))");
+            params.addAll(List.of(created, created, account.id()));
+        });
+        params.add(limit + 1);
+        String where = conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
+        List<Account> found = jdbc.sql("SELECT " + COLUMNS + " FROM accounts" + where
+                        + " ORDER BY created_at DESC, id DESC LIMIT ?")
+                .params(params).query(Accounts::account).list();
+        boolean hasMore = found.size() > limit;
+        return new AccountPage(hasMore ? found.subList(0, limit) : found, hasMore);
+    }
+
+    /** LIKE's wildcards taken literally: a search for "50%" finds "50% off", not every name with "50". */
+    private static String likeEscaped(String text) {
+        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+
     public List<String> ids() {
         return jdbc.sql("SELECT id FROM accounts ORDER BY id").query(String.class).list();
     }
@@ -84,6 +124,7 @@ public final class Accounts {
 
     static Account account(ResultSet rs, int row) throws SQLException {
         return new Account(rs.getString("id"), rs.getString("name"), rs.getLong("balance_micros"),
-                rs.getLong("held_micros"), rs.getBoolean("disabled"));
+                rs.getLong("held_micros"), rs.getBoolean("disabled"),
+                Instant.ofEpochSecond(rs.getLong("created_at")));
     }
 }

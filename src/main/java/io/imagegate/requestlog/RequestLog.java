@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -24,10 +26,41 @@ public final class RequestLog {
             + " charged_micros, idempotency_key, replayed, trace_id, attempts";
     private static final int SWEEP_BATCH = 1000;
 
+    /**
+     * The most requests of one model {@link #latencySince} reads: the newest, so a busy model's figure is that of
+     * its last few minutes or hours and costs the same on any day, and a quiet model's covers its whole window.
+     */
+    public static final int LATENCY_SAMPLE = 10_000;
+
+    /**
+     * The p50 and p90 of one model's newest successful requests. Nearest rank: the p-th percentile of n values is
+     * the ceil(p * n / 100)-th smallest, in integers. SQLite has no percentile function; ROW_NUMBER and COUNT
+     * over the sample work the same on both databases. Its WHERE repeats the partial index's condition word for
+     * word: SQLite uses a partial index only then.
+     */
+    static final String LATENCY = """
+            SELECT MAX(n) AS n,
+                   MAX(CASE WHEN rnk = (n * 50 + 99) / 100 THEN total_ms END) AS p50,
+                   MAX(CASE WHEN rnk = (n * 90 + 99) / 100 THEN total_ms END) AS p90
+            FROM (SELECT total_ms, ROW_NUMBER() OVER (ORDER BY total_ms) AS rnk, COUNT(*) OVER () AS n
+                  FROM (SELECT total_ms FROM requests
+                        WHERE model = ? AND status = 200 AND NOT replayed AND created_at_ms >= ?
+                        ORDER BY created_at_ms DESC LIMIT ?) newest) ranked""";
+
     private final JdbcClient jdbc;
+    private final int latencySample;
 
     public RequestLog(JdbcClient jdbc) {
+        this(jdbc, LATENCY_SAMPLE);
+    }
+
+    /** @param latencySample the most requests per model {@link #latencySince} reads */
+    public RequestLog(JdbcClient jdbc, int latencySample) {
+        if (latencySample < 1) {
+            throw new IllegalArgumentException("latency sample of " + latencySample + " requests");
+        }
         this.jdbc = jdbc;
+        this.latencySample = latencySample;
     }
 
     public void write(LoggedRequest request) {
@@ -75,6 +108,46 @@ public final class RequestLog {
         List<LoggedRequest> found = select(filter, " ORDER BY created_at_ms DESC, id DESC", query.limit() + 1);
         boolean hasMore = found.size() > query.limit();
         return new RequestPage(hasMore ? found.subList(0, query.limit()) : found, hasMore);
+    }
+
+    /**
+     * The latency of every model with a successful request since {@code from}, by model id; models without one
+     * are absent. See {@link #latencySince(String, Instant)}.
+     */
+    public SortedMap<String, LatencyStats> latencySince(Instant from) {
+        SortedMap<String, LatencyStats> byModel = new TreeMap<>();
+        for (Optional<String> model = modelAfter(""); model.isPresent(); model = modelAfter(model.get())) {
+            String id = model.get();
+            latencySince(id, from).ifPresent(stats -> byModel.put(id, stats));
+        }
+        return Collections.unmodifiableSortedMap(byModel);
+    }
+
+    /**
+     * The latency of the model's successful requests since {@code from}: answered 200 and not replays (a replay
+     * takes milliseconds whatever the model), the newest {@link #LATENCY_SAMPLE} at most. Empty when there are
+     * none. Read through {@code requests_model_latency} (V10), so it costs at most the sample whatever the traffic.
+     */
+    public Optional<LatencyStats> latencySince(String model, Instant from) {
+        return jdbc.sql(LATENCY)
+                .params(model, from.toEpochMilli(), latencySample)
+                .query((rs, row) -> {
+                    int count = rs.getInt("n");
+                    return rs.wasNull() ? Optional.<LatencyStats>empty()
+                            : Optional.of(new LatencyStats(count, rs.getLong("p50"), rs.getLong("p90")));
+                })
+                .single();
+    }
+
+    /**
+     * The next model after {@code model}, in id order, that has a successful request in the log: one seek in
+     * {@code requests_model_latency} each, where {@code DISTINCT} would read all of it (a month of requests).
+     */
+    private Optional<String> modelAfter(String model) {
+        return jdbc.sql("SELECT MIN(model) FROM requests WHERE status = 200 AND NOT replayed AND model > ?")
+                .param(model)
+                .query(String.class)
+                .optional();
     }
 
     /**

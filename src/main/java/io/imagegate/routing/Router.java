@@ -36,8 +36,7 @@ public final class Router {
                     + " built-in sandbox generator, which draws placeholder images locally.", simulated.size(),
                     byModel.size(), String.join(", ", simulated));
         }
-        configured.forEach(c -> log.info("Channel {} ({}) serves {}", c.name(), c.provider().name(),
-                byModel.entrySet().stream().filter(e -> e.getValue().contains(c)).map(Map.Entry::getKey).toList()));
+        configured.forEach(c -> log.info("Channel {} ({}) serves {}", c.name(), c.provider().name(), modelsOf(c)));
     }
 
     public List<Channel> channelsFor(ModelSpec model) {
@@ -51,6 +50,12 @@ public final class Router {
     /** True when only the sandbox draws this model's images. */
     public boolean simulated(ModelSpec model) {
         return channelsFor(model).stream().allMatch(c -> c.provider().name().equals(SandboxProvider.NAME));
+    }
+
+    /** The catalog models the channel serves, in catalog order: its own, or for the sandbox those left to it. */
+    public List<String> modelsOf(Channel channel) {
+        return byModel.entrySet().stream().filter(e -> e.getValue().contains(channel)).map(Map.Entry::getKey)
+                .toList();
     }
 
     public List<Channel> channels() {

@@ -90,6 +90,11 @@ class RoutingConfig {
         return new Dispatcher(router, RetryPolicy.standard(random), random, tracing, metrics);
     }
 
+    @Bean
+    ChannelProbe channelProbe(Router router, Catalog catalog, Clock clock, RandomGenerator random) {
+        return new ChannelProbe(router, catalog, clock, random);
+    }
+
     /**
      * Opens after half of at least 5 of the last 20 calls failed for the channel's own reasons, stays open
      * 30 s, then lets 2 trial calls through.

@@ -22,12 +22,14 @@ class RouteErrorsTest extends GatewayTest {
     private static final List<String> DOCUMENTED = List.of(
             "POST /v1/images/generations", "GET /v1/models", "GET /v1/models/{id}", "GET /v1/files/{name}",
             "GET /v1/pricing", "GET /v1/usage", "GET /v1/requests", "GET /v1/requests/{id}",
-            "POST /admin/v1/accounts", "GET /admin/v1/accounts/{id}", "PATCH /admin/v1/accounts/{id}",
-            "POST /admin/v1/accounts/{id}/credit", "POST /admin/v1/accounts/{id}/refunds",
-            "GET /admin/v1/accounts/{id}/ledger", "PUT /admin/v1/prices/{model}", "GET /admin/v1/reconcile",
-            "GET /admin/v1/usage", "POST /admin/v1/keys", "PATCH /admin/v1/keys/{id}", "DELETE /admin/v1/keys/{id}",
-            "GET /admin/v1/channels", "POST /admin/v1/channels/{name}/reset", "GET /admin/v1/requests",
-            "GET /admin/v1/requests/{id}",
+            "POST /admin/v1/accounts", "GET /admin/v1/accounts", "GET /admin/v1/accounts/{id}",
+            "PATCH /admin/v1/accounts/{id}", "POST /admin/v1/accounts/{id}/credit",
+            "POST /admin/v1/accounts/{id}/refunds", "GET /admin/v1/accounts/{id}/ledger",
+            "GET /admin/v1/prices/{model}", "PUT /admin/v1/prices/{model}", "GET /admin/v1/reconcile",
+            "GET /admin/v1/usage", "POST /admin/v1/keys", "GET /admin/v1/keys", "PATCH /admin/v1/keys/{id}",
+            "DELETE /admin/v1/keys/{id}", "GET /admin/v1/channels", "POST /admin/v1/channels/{name}/reset",
+            "POST /admin/v1/channels/{name}/test",
+            "GET /admin/v1/requests", "GET /admin/v1/requests/{id}",
             "GET /actuator/health", "GET /actuator/prometheus");
 
     @Test
