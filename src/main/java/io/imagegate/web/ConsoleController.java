@@ -1,7 +1,7 @@
 package io.imagegate.web;
 
 import io.imagegate.auth.ApiKeys;
-import io.imagegate.auth.ApiKeys.ActiveKey;
+import io.imagegate.auth.ApiKeys.KeyInfo;
 import io.imagegate.auth.AuthenticationFailed;
 import io.imagegate.auth.Caller;
 import io.imagegate.billing.Account;
@@ -78,7 +78,7 @@ class ConsoleController {
         if (session.isEmpty()) {
             return pages.ok("console-sign-in.jte", ConsoleSignInPage.blank());
         }
-        Optional<ActiveKey> key = session.get().keyId().flatMap(keys::find);
+        Optional<KeyInfo> key = session.get().keyId().flatMap(keys::find);
         Optional<Account> account = key.flatMap(k -> accounts.find(k.accountId()));
         if (key.isEmpty() || account.isEmpty()) {
             consoleSessions.signOut(request, response, Kind.ACCOUNT);
@@ -124,7 +124,7 @@ class ConsoleController {
         return seeOther();
     }
 
-    private ConsolePage page(Account account, ActiveKey key, WebSession session) {
+    private ConsolePage page(Account account, KeyInfo key, WebSession session) {
         Instant now = clock.instant();
         LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
         List<LoggedRequest> recent = requests.list(new RequestQuery(Optional.of(account.id()), Optional.empty(),

@@ -1,6 +1,6 @@
 package io.imagegate.web;
 
-import io.imagegate.auth.ApiKeys.ActiveKey;
+import io.imagegate.auth.ApiKeys.KeyInfo;
 import io.imagegate.auth.KeyLimits;
 import io.imagegate.billing.Account;
 import io.imagegate.billing.UsageRow;
@@ -88,7 +88,7 @@ public record ConsolePage(Frame frame, String csrfToken, String accountName, boo
      * @param images    the still-valid image URLs of each request in {@code requests}, by request id
      * @param defaults  the gateway's limits for a key without its own
      */
-    static ConsolePage of(Account account, ActiveKey key, KeyLimits defaults, List<UsageRow> usage, LocalDate today,
+    static ConsolePage of(Account account, KeyInfo key, KeyLimits defaults, List<UsageRow> usage, LocalDate today,
             List<LoggedRequest> requests, Map<String, List<String>> images, String csrfToken) {
         TreeMap<LocalDate, long[]> byDay = new TreeMap<>();
         for (int i = DAYS - 1; i >= 0; i--) {

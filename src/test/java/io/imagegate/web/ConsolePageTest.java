@@ -2,7 +2,7 @@ package io.imagegate.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.imagegate.auth.ApiKeys.ActiveKey;
+import io.imagegate.auth.ApiKeys.KeyInfo;
 import io.imagegate.auth.KeyLimits;
 import io.imagegate.auth.UnsupportedParameters;
 import io.imagegate.billing.Account;
@@ -21,7 +21,8 @@ import org.junit.jupiter.api.Test;
 class ConsolePageTest {
 
     private static final LocalDate TODAY = LocalDate.parse("2026-03-10");
-    private static final Account ACCOUNT = new Account("acct_1", "Fox Studio", 9_961_000, 39_000, false);
+    private static final Account ACCOUNT = new Account("acct_1", "Fox Studio", 9_961_000, 39_000, false,
+            Instant.parse("2026-03-01T00:00:00Z"));
 
     @Test
     void usageCoversThirtyDaysWithEmptyDaysForTheChartAndOnlyActiveDaysInTheTable() {
@@ -69,8 +70,8 @@ class ConsolePageTest {
     }
 
     private static ConsolePage page(List<UsageRow> usage, KeyLimits defaults) {
-        ActiveKey key = new ActiveKey("key_1", "acct_1", Optional.empty(), KeyLimits.NONE,
-                UnsupportedParameters.values()[0]);
+        KeyInfo key = new KeyInfo("key_1", "acct_1", "ig_abcde", Optional.empty(), KeyLimits.NONE,
+                UnsupportedParameters.REJECT, Instant.parse("2026-12-01T00:00:00Z"), Optional.empty());
         return ConsolePage.of(ACCOUNT, key, defaults, usage, TODAY, List.of(), Map.of(), "csrf");
     }
 }
