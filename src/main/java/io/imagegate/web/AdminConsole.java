@@ -1,6 +1,5 @@
 package io.imagegate.web;
 
-import io.imagegate.config.PublicBaseUrl;
 import io.imagegate.money.Micros;
 import io.imagegate.web.WebSession.Kind;
 import jakarta.servlet.http.HttpServletRequest;
@@ -9,7 +8,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Optional;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
@@ -26,11 +24,9 @@ class AdminConsole {
             .withZone(ZoneOffset.UTC);
 
     private final ConsoleSessions sessions;
-    private final PublicBaseUrl publicBaseUrl;
 
-    AdminConsole(ConsoleSessions sessions, PublicBaseUrl publicBaseUrl) {
+    AdminConsole(ConsoleSessions sessions) {
         this.sessions = sessions;
-        this.publicBaseUrl = publicBaseUrl;
     }
 
     Optional<WebSession> session(HttpServletRequest request) {
@@ -57,26 +53,9 @@ class AdminConsole {
     record Posted(WebSession session, FormBody form) {
     }
 
-    /**
-     * A form sent from another site's page is refused even before its missing token would refuse it. Browsers
-     * say where a request comes from in {@code Sec-Fetch-Site}, which is trusted when present: the site's
-     * {@code Referrer-Policy: no-referrer} makes Chromium send {@code Origin: null} even for its own forms, so
-     * {@code Origin} alone cannot tell. Without that header (older browsers, curl) an {@code Origin} must be the
-     * gateway's public base URL's; without either, the session and its CSRF token are still required.
-     */
+    /** A form another site's page sent is refused before its missing token would refuse it. */
     void checkOrigin(HttpServletRequest request, Frame frame) {
-        String site = request.getHeader("Sec-Fetch-Site");
-        String origin = request.getHeader(HttpHeaders.ORIGIN);
-        boolean foreign = site != null ? !site.equals("same-origin")
-                : origin != null && !origin.equalsIgnoreCase(ownOrigin());
-        if (foreign) {
-            throw new PageRefused(ErrorPage.staleForm(frame, request.getRequestURI()));
-        }
-    }
-
-    private String ownOrigin() {
-        URI base = URI.create(publicBaseUrl.get());
-        return base.getScheme() + "://" + base.getRawAuthority();
+        sessions.requireSameOrigin(request, ErrorPage.staleForm(frame, request.getRequestURI()));
     }
 
     /** Post, redirect, get: the answer to every successful form. */

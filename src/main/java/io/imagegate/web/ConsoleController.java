@@ -7,7 +7,6 @@ import io.imagegate.auth.Caller;
 import io.imagegate.billing.Account;
 import io.imagegate.billing.Accounts;
 import io.imagegate.billing.UsageReport;
-import io.imagegate.config.PublicBaseUrl;
 import io.imagegate.ratelimit.LimitsProperties;
 import io.imagegate.requestlog.LoggedRequest;
 import io.imagegate.requestlog.RequestLog;
@@ -27,7 +26,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -51,13 +49,12 @@ class ConsoleController {
     private final ImageRecords images;
     private final ImageStore store;
     private final LimitsProperties limits;
-    private final PublicBaseUrl publicBaseUrl;
     private final Pages pages;
     private final Clock clock;
 
     ConsoleController(ConsoleSessions consoleSessions, WebSessions sessions, ApiKeys keys, Accounts accounts,
             UsageReport usage, RequestLog requests, ImageRecords images, ImageStore store, LimitsProperties limits,
-            PublicBaseUrl publicBaseUrl, Pages pages, Clock clock) {
+            Pages pages, Clock clock) {
         this.consoleSessions = consoleSessions;
         this.sessions = sessions;
         this.keys = keys;
@@ -67,7 +64,6 @@ class ConsoleController {
         this.images = images;
         this.store = store;
         this.limits = limits;
-        this.publicBaseUrl = publicBaseUrl;
         this.pages = pages;
         this.clock = clock;
     }
@@ -91,7 +87,9 @@ class ConsoleController {
 
     @PostMapping("/console/sign-in")
     ResponseEntity<String> signIn(HttpServletRequest request, HttpServletResponse response) {
-        requireOwnOrigin(request);
+        consoleSessions.requireSameOrigin(request, new ErrorPage(ConsoleSignInPage.signInFrame(), 403,
+                "This form cannot be sent", "It came from another site, so the gateway did not sign you in. Open"
+                        + " this gateway's console yourself and sign in there.", request.getRequestURI()));
         FormBody form = FormBody.read(request, ConsoleSignInPage.signInFrame());
         Optional<String> secret = form.text(ConsoleSignInPage.FIELD);
         if (secret.isEmpty()) {
@@ -141,37 +139,6 @@ class ConsoleController {
         return ConsolePage.of(account, key, limits.defaults(),
                 usage.usage(Optional.of(account.id()), today.minusDays(ConsolePage.DAYS - 1), today), today, recent,
                 urls, session.csrfToken());
-    }
-
-    /**
-     * Login CSRF: another site's page must not sign this browser in with the other site's key. A real
-     * {@code Origin} must name this gateway, by its public base URL or the address the request came to. Under the
-     * site's {@code Referrer-Policy: no-referrer} a browser sends {@code Origin: null} even for its own forms, so
-     * then {@code Sec-Fetch-Site} decides, which the browser sets and no page can; a {@code null} origin without
-     * it (a sandboxed frame in an old browser) is refused. A request with neither header is no browser's form.
-     */
-    private void requireOwnOrigin(HttpServletRequest request) {
-        String origin = request.getHeader(HttpHeaders.ORIGIN);
-        String fetchSite = request.getHeader("Sec-Fetch-Site");
-        boolean own;
-        if (origin != null && !origin.equals("null")) {
-            own = origin.equalsIgnoreCase(originOf(publicBaseUrl.get()))
-                    || origin.equalsIgnoreCase(request.getScheme() + "://" + request.getHeader(HttpHeaders.HOST));
-        } else if (fetchSite != null) {
-            own = fetchSite.equals("same-origin") || fetchSite.equals("none");
-        } else {
-            own = origin == null;
-        }
-        if (!own) {
-            throw new PageRefused(new ErrorPage(ConsoleSignInPage.signInFrame(), 403, "This form cannot be sent",
-                    "It came from another site, so the gateway did not sign you in. Open this gateway's console"
-                            + " yourself and sign in there.", request.getRequestURI()));
-        }
-    }
-
-    static String originOf(String url) {
-        URI uri = URI.create(url);
-        return uri.getScheme() + "://" + uri.getRawAuthority();
     }
 
     private static ResponseEntity<String> seeOther() {

@@ -5,6 +5,7 @@ import io.imagegate.web.WebSession.Started;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.net.URI;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -56,6 +57,36 @@ public final class ConsoleSessions {
         if (!WebSessions.csrfMatches(session, submitted)) {
             throw new PageRefused(ErrorPage.staleForm(frame, request.getRequestURI()));
         }
+    }
+
+    /**
+     * Refuses, with {@code refusal}, a form another site's page sent: before a session exists (signing in) this
+     * and SameSite=Strict are all that keep another site from signing a browser in with its own key or token.
+     * The browser's {@code Sec-Fetch-Site}, which no page can set, decides when present ({@code same-origin}, or
+     * {@code none} for what a person did in the browser itself). Else a real {@code Origin} must name this
+     * gateway, by its public base URL or the address the request came to; {@code Origin: null} (a sandboxed or
+     * privacy-stripped origin) is refused. A request with neither header is no browser's: nothing to forge.
+     */
+    public void requireSameOrigin(HttpServletRequest request, ErrorPage refusal) {
+        String site = request.getHeader("Sec-Fetch-Site");
+        String origin = request.getHeader(HttpHeaders.ORIGIN);
+        boolean own;
+        if (site != null) {
+            own = site.equals("same-origin") || site.equals("none");
+        } else if (origin != null) {
+            own = origin.equalsIgnoreCase(originOf(publicBaseUrl.get()))
+                    || origin.equalsIgnoreCase(request.getScheme() + "://" + request.getHeader(HttpHeaders.HOST));
+        } else {
+            own = true;
+        }
+        if (!own) {
+            throw new PageRefused(refusal);
+        }
+    }
+
+    static String originOf(String url) {
+        URI uri = URI.create(url);
+        return uri.getScheme() + "://" + uri.getRawAuthority();
     }
 
     private ResponseCookie cookie(Kind kind, String value, Duration maxAge) {

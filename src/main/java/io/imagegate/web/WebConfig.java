@@ -3,6 +3,7 @@ package io.imagegate.web;
 import com.github.benmanes.caffeine.cache.Ticker;
 import gg.jte.TemplateEngine;
 import io.imagegate.billing.PriceBook;
+import io.imagegate.requestlog.RequestLog;
 import io.imagegate.routing.Router;
 import io.imagegate.config.PublicBaseUrl;
 import io.imagegate.ids.IdGenerator;
@@ -42,8 +43,8 @@ class WebConfig implements WebMvcConfigurer {
     }
 
     @Bean
-    MeasuredLatency measuredLatency(JdbcClient jdbc, Clock clock) {
-        return new RequestLogLatency(jdbc, clock, Ticker.systemTicker());
+    MeasuredLatency measuredLatency(RequestLog requestLog, Clock clock) {
+        return new RequestLogLatency(requestLog, clock, Ticker.systemTicker());
     }
 
     @Bean

@@ -104,9 +104,12 @@ class AdminConsoleBrowserTest extends GatewayTest {
             press("Save prices");
             assertThat(browser.mainText()).contains("Saved");
             shoot("admin-prices");
-            // The model pages are built on another branch; the catalog API is where the live price shows here.
-            assertThat(http.get("/v1/models/nano-banana").json().toString()).contains("0.045")
-                    .doesNotContain("0.039");
+            // The person opens the model's page and sees the price just saved, in the page and in its price table.
+            browser.open(base() + "/models/nano-banana");
+            assertThat(browser.find(By.cssSelector("table.prices")).getText()).contains("$0.045")
+                    .doesNotContain("$0.039");
+            assertThat(browser.mainText()).contains("$0.045").doesNotContain("$0.039");
+            browser.open(base() + "/admin/accounts");
 
             press("Sign out");
             assertThat(browser.find(By.id("token")).getDomAttribute("type")).isEqualTo("password");

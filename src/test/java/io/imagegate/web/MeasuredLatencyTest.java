@@ -3,6 +3,7 @@ package io.imagegate.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.benmanes.caffeine.cache.Ticker;
+import io.imagegate.requestlog.RequestLog;
 import io.imagegate.support.Admin.Key;
 import io.imagegate.support.GatewayTest;
 import io.imagegate.support.Http.Response;
@@ -16,7 +17,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Measured latency read from the request log of a real gateway: only successful requests of that model count,
- * only those of the last 24 hours, and the percentiles are latencies requests really had.
+ * only those of the last 24 hours, and the percentiles are latencies requests really had. How they are ranked
+ * is {@code requestlog}'s own test ({@code LatencyContract}).
  */
 class MeasuredLatencyTest extends GatewayTest {
 
@@ -60,17 +62,8 @@ class MeasuredLatencyTest extends GatewayTest {
         assertThat(fresh(Clock.systemUTC()).of("no-such-model")).isEmpty();
     }
 
-    @Test
-    void percentilesAreNearestRank() {
-        Latency latency = RequestLogLatency.of(List.of(900L, 100L, 500L, 300L, 700L, 200L, 400L, 600L, 800L, 1000L));
-
-        assertThat(latency.p50()).isEqualTo(Duration.ofMillis(500));
-        assertThat(latency.p90()).isEqualTo(Duration.ofMillis(900));
-        assertThat(RequestLogLatency.of(List.of(42L)).p90()).isEqualTo(Duration.ofMillis(42));
-    }
-
     /** A reader with an empty cache, over this gateway's database. */
     private RequestLogLatency fresh(Clock clock) {
-        return new RequestLogLatency(jdbc, clock, Ticker.systemTicker());
+        return new RequestLogLatency(new RequestLog(jdbc), clock, Ticker.systemTicker());
     }
 }

@@ -28,7 +28,7 @@ class SecurityHeadersTest extends GatewayTest {
             assertThat(csp).as(path).isNotNull().contains("script-src 'self'").contains("frame-ancestors 'none'")
                     .contains("default-src 'self'").doesNotContain("unsafe-inline").doesNotContain("unsafe-eval");
             assertThat(response.header("x-content-type-options")).as(path).isEqualTo("nosniff");
-            assertThat(response.header("referrer-policy")).as(path).isEqualTo("no-referrer");
+            assertThat(response.header("referrer-policy")).as(path).isEqualTo("same-origin");
         }
     }
 
