@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Optional;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
@@ -17,6 +18,7 @@ import org.springframework.stereotype.Component;
  * before anything is changed (a session, its CSRF token, and an {@code Origin} that is the gateway's own).
  * The console lives at {@code /admin} and its sub-paths; {@code /admin/v1/} is the JSON API and is never used here.
  */
+@ConditionalOnWebApplication
 @Component
 class AdminConsole {
 

@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -35,6 +36,7 @@ import org.springframework.web.bind.annotation.RequestParam;
  * The admin console's accounts and keys. Every change goes through the domain services the admin API uses
  * ({@link Accounts}, {@link ApiKeys}), with the same limits, and answers with a redirect to the page to read.
  */
+@ConditionalOnWebApplication
 @Controller
 class AdminConsoleAccountsController {
 

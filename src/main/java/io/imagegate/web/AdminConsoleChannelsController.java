@@ -7,6 +7,7 @@ import io.imagegate.web.AdminConsole.Posted;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
 import java.util.Optional;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -17,6 +18,7 @@ import org.springframework.web.bind.annotation.PostMapping;
  * The admin console's channels: their live state from {@link Router}, "reset" (closed breaker, back in rotation)
  * and "test" (one generation through that channel alone, by {@link ChannelProbe}, charged to no one).
  */
+@ConditionalOnWebApplication
 @Controller
 class AdminConsoleChannelsController {
 

@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -26,6 +27,7 @@ import org.springframework.web.bind.annotation.RequestParam;
  * The admin console's price tables. A table is saved whole through {@link PriceBook#replace}, after the same
  * {@link PriceCoverage} rule the admin API's {@code PUT /admin/v1/prices/{model}} applies.
  */
+@ConditionalOnWebApplication
 @Controller
 class AdminConsolePricesController {
 

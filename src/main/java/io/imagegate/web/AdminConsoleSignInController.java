@@ -5,6 +5,7 @@ import io.imagegate.auth.AuthenticationFailed;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Optional;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -15,6 +16,7 @@ import org.springframework.web.bind.annotation.PostMapping;
  * {@code /admin}: the sign-in form (or, signed in, on to the accounts), signing in with the admin token and
  * signing out. The token is checked as the admin API checks it and is kept nowhere: the session stands for it.
  */
+@ConditionalOnWebApplication
 @Controller
 class AdminConsoleSignInController {
 

@@ -4,6 +4,7 @@ import io.imagegate.catalog.Catalog;
 import io.imagegate.config.ImagegateProperties;
 import io.imagegate.config.PublicBaseUrl;
 import java.net.URI;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -12,6 +13,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /** The catalog's pages: {@code /} (to {@code /models}), {@code /models}, {@code /models/{id}} and {@code /pricing}. */
+@ConditionalOnWebApplication
 @Controller
 class CatalogPagesController {
 

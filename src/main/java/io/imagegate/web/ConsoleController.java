@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -37,6 +38,7 @@ import org.springframework.web.bind.annotation.PostMapping;
  * A session keeps the key's id, never the key; every page view looks the key up again, so a key revoked by an
  * operator ends its console sessions at their next request.
  */
+@ConditionalOnWebApplication
 @Controller
 class ConsoleController {
 

@@ -3,6 +3,7 @@ package io.imagegate.web;
 import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -14,6 +15,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
  * A failure inside a page's controller is an HTML page, not the API's JSON body: it comes before the API's
  * handler, but only for the controllers of this package.
  */
+@ConditionalOnWebApplication
 @ControllerAdvice(basePackageClasses = PageErrorHandler.class)
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class PageErrorHandler {

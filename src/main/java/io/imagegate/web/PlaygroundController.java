@@ -5,6 +5,7 @@ import io.imagegate.catalog.Catalog;
 import io.imagegate.config.PublicBaseUrl;
 import io.imagegate.routing.Router;
 import java.util.Optional;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -14,6 +15,7 @@ import org.springframework.web.bind.annotation.RequestParam;
  * {@code /playground}. The page itself holds no secret and takes none: the API key stays in the browser and goes
  * only to {@code POST /v1/images/generations}, as that request's {@code x-api-key}.
  */
+@ConditionalOnWebApplication
 @Controller
 class PlaygroundController {
 
