@@ -6,9 +6,9 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import io.imagegate.api.StalledAnswers.Answer;
-import java.time.Clock;
+import io.imagegate.support.MovableClock;
 import java.time.Instant;
-import java.time.ZoneOffset;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -24,23 +24,7 @@ class StalledAnswersTest {
 
     private static final long MB = 1024 * 1024;
 
-    private Instant now = Instant.parse("2026-12-07T00:00:00Z");
-    private final Clock clock = new Clock() {
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public java.time.ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-    };
+    private final MovableClock clock = new MovableClock(Instant.parse("2026-12-07T00:00:00Z"));
     private final List<String> cut = new ArrayList<>();
     private final StalledAnswers budget = new StalledAnswers(100 * MB, clock, new ClientFaultLog(clock, 100));
     private final ListAppender<ILoggingEvent> logged = new ListAppender<>();
@@ -136,6 +120,6 @@ class StalledAnswersTest {
     }
 
     private void later(long millis) {
-        now = now.plusMillis(millis);
+        clock.advance(Duration.ofMillis(millis));
     }
 }

@@ -12,13 +12,11 @@ import io.imagegate.billing.Idempotency.Replay;
 import io.imagegate.config.InvalidConfiguration;
 import io.imagegate.ids.IdGenerator;
 import io.imagegate.support.MigratedDatabase;
+import io.imagegate.support.MovableClock;
 import java.nio.file.Path;
 import java.security.SecureRandom;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
@@ -264,34 +262,5 @@ class NodeLivenessTest {
     private ChargeLine line(String requestId) {
         return new ChargeLine(apiKey, requestId, Optional.empty(), Optional.empty(), "nano-banana", "1024x1024", "1K",
                 Optional.empty(), 1, 1, 39_000);
-    }
-
-    /** A clock that stands still until the test moves it. */
-    private static final class MovableClock extends Clock {
-
-        private Instant now;
-
-        MovableClock(Instant start) {
-            this.now = start;
-        }
-
-        void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            throw new UnsupportedOperationException("the test's clock is UTC");
-        }
     }
 }
