@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.logging.Level;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -18,6 +19,7 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * A real browser for the page tests: Debian's Chromium, headless, driven through Debian's chromedriver by
@@ -119,6 +121,24 @@ public final class Browser implements AutoCloseable {
 
     public List<WebElement> findAll(By by) {
         return driver.findElements(by);
+    }
+
+    /**
+     * Clicks {@code control}, which sends a form, and waits until the page it leads to has replaced this one: a
+     * click returns before the POST has brought the next page. While the old page unloads, Chromium may answer a
+     * question about its element with "Node … does not belong to the document" instead of Selenium's stale
+     * element, so any failure to reach the old element means it is gone.
+     */
+    public void submit(WebElement control) {
+        control.click();
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(browser -> {
+            try {
+                control.isEnabled();
+                return false;
+            } catch (WebDriverException gone) {
+                return true;
+            }
+        });
     }
 
     /** Lays the page out for a viewport {@code cssPixels} wide; below 600 as a phone does. */

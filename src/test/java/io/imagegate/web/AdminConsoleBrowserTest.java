@@ -221,8 +221,7 @@ class AdminConsoleBrowserTest extends GatewayTest {
     private void press(String label) {
         WebElement button = browser.find(By.xpath("//main//button[normalize-space()='" + label + "']"
                 + " | //button[normalize-space()='" + label + "']"));
-        button.click();
-        new WebDriverWait(browser.driver(), Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(button));
+        browser.submit(button);
     }
 
     private void waitFor(By by) {
