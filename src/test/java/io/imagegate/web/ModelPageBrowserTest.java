@@ -19,6 +19,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
 
 /**
  * A person reading the model pages in a real browser: every section and row of the seed pages, the live price
@@ -149,6 +150,18 @@ class ModelPageBrowserTest extends GatewayTest {
 
         assertThat(browser.driver().getCurrentUrl()).endsWith("/models/seedream-v4.5");
         assertThat(browser.find(By.tagName("h1")).getText()).isEqualTo("Seedream V4.5");
+    }
+
+    @Test
+    void goesFromAModelPageToThePlaygroundWithThatModelChosen() {
+        browser.open(url("/models/nano-banana-v2"));
+
+        browser.find(By.linkText("Try Nano Banana 2 in the playground")).click();
+
+        waitForUrl("/playground");
+        assertThat(browser.driver().getCurrentUrl()).endsWith("/playground?model=nano-banana-v2");
+        assertThat(new Select(browser.find(By.id("pg-model"))).getFirstSelectedOption().getText())
+                .contains("Nano Banana 2");
     }
 
     @Test
