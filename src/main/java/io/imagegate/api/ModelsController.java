@@ -2,10 +2,10 @@ package io.imagegate.api;
 
 import io.imagegate.billing.PriceBook;
 import io.imagegate.catalog.Catalog;
-import io.imagegate.catalog.ImageSize;
 import io.imagegate.catalog.ModelSpec;
 import io.imagegate.http.ApiException;
 import io.imagegate.http.ErrorCode;
+import io.imagegate.imaging.ImageSize;
 import io.imagegate.imaging.OutputFormat;
 import io.imagegate.routing.Router;
 import java.util.LinkedHashMap;

@@ -5,7 +5,7 @@ import io.imagegate.cache.ShortLivedCache;
 import io.imagegate.catalog.Catalog;
 import io.imagegate.catalog.ModelSpec;
 import io.imagegate.catalog.Price;
-import io.imagegate.catalog.SizeTier;
+import io.imagegate.imaging.SizeTier;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Comparator;

@@ -1,9 +1,9 @@
 package io.imagegate.billing;
 
-import io.imagegate.catalog.ImageSize;
 import io.imagegate.catalog.ModelSpec;
 import io.imagegate.catalog.Price;
-import io.imagegate.catalog.SizeTier;
+import io.imagegate.imaging.ImageSize;
+import io.imagegate.imaging.SizeTier;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;

@@ -1,5 +1,6 @@
 package io.imagegate.catalog;
 
+import io.imagegate.imaging.ImageSize;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 

@@ -1,7 +1,9 @@
 package io.imagegate.catalog;
 
 import io.imagegate.imaging.ImageEncoder;
+import io.imagegate.imaging.ImageSize;
 import io.imagegate.imaging.OutputFormat;
+import io.imagegate.imaging.SizeTier;
 import io.imagegate.money.Micros;
 import java.io.IOException;
 import java.io.InputStream;

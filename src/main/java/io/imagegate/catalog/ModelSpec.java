@@ -2,7 +2,9 @@ package io.imagegate.catalog;
 
 import io.imagegate.catalog.RequestRejected.Reason;
 import io.imagegate.imaging.ImageEncoder;
+import io.imagegate.imaging.ImageSize;
 import io.imagegate.imaging.OutputFormat;
+import io.imagegate.imaging.SizeTier;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.LinkedHashMap;

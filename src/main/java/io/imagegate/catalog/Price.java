@@ -1,5 +1,6 @@
 package io.imagegate.catalog;
 
+import io.imagegate.imaging.SizeTier;
 import java.util.Optional;
 
 /** The price of one delivered image at a size tier and, for models with a quality modifier, a quality. */

@@ -1,6 +1,8 @@
 package io.imagegate.catalog;
 
+import io.imagegate.imaging.ImageSize;
 import io.imagegate.imaging.OutputFormat;
+import io.imagegate.imaging.SizeTier;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;

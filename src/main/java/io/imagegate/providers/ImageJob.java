@@ -1,6 +1,6 @@
 package io.imagegate.providers;
 
-import io.imagegate.catalog.ImageSize;
+import io.imagegate.imaging.ImageSize;
 import java.util.Optional;
 
 /**

@@ -1,11 +1,11 @@
 package io.imagegate.providers;
 
-import io.imagegate.providers.http.UpstreamClient;
-import java.util.function.BiFunction;
+import java.util.function.Function;
 
 /**
  * Builds a provider adapter for a channel. Each vendor package contributes one as a Spring bean, so adding a
- * vendor touches no shared file.
+ * vendor touches no shared file. What an adapter needs besides its channel (the shared HTTP client, image
+ * workers) its own configuration passes in, so the SPI names none of it.
  */
 public interface ProviderFactory {
 
@@ -15,11 +15,20 @@ public interface ProviderFactory {
     /** Whether a channel of this provider must have an {@code api-key}. */
     boolean requiresApiKey();
 
-    ImageProvider create(ChannelSpec channel, UpstreamClient client);
+    /**
+     * Whether this is the built-in generator: it calls no upstream, so a channel of it needs no
+     * {@code base-url}, and it serves every catalog model that no configured channel serves. Exactly one
+     * factory says so; routing finds it by this, never by its name.
+     */
+    default boolean builtIn() {
+        return false;
+    }
+
+    ImageProvider create(ChannelSpec channel);
 
     /** A factory from its three parts, for a vendor's configuration to declare in one expression. */
     static ProviderFactory of(String provider, boolean requiresApiKey,
-            BiFunction<ChannelSpec, UpstreamClient, ImageProvider> create) {
+            Function<ChannelSpec, ImageProvider> create) {
         return new ProviderFactory() {
             @Override
             public String provider() {
@@ -32,8 +41,8 @@ public interface ProviderFactory {
             }
 
             @Override
-            public ImageProvider create(ChannelSpec channel, UpstreamClient client) {
-                return create.apply(channel, client);
+            public ImageProvider create(ChannelSpec channel) {
+                return create.apply(channel);
             }
         };
     }

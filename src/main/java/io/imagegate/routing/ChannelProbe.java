@@ -1,11 +1,11 @@
 package io.imagegate.routing;
 
 import io.imagegate.catalog.Catalog;
-import io.imagegate.catalog.ImageSize;
 import io.imagegate.catalog.ModelSpec;
 import io.imagegate.imaging.ImageBytes;
 import io.imagegate.imaging.ImageDimensions;
 import io.imagegate.imaging.ImageFormat;
+import io.imagegate.imaging.ImageSize;
 import io.imagegate.providers.Deadline;
 import io.imagegate.providers.GeneratedImage;
 import io.imagegate.providers.ImageJob;

@@ -19,12 +19,13 @@ record ChannelSettings(ChannelSpec spec, Map<String, String> models, int priorit
     static final int DEFAULT_MAX_CONCURRENCY = 64;
 
     /**
-     * Checks one entry. {@code providers} maps provider names to whether they need an API key.
+     * Checks one entry. {@code providers} maps provider names to whether they need an API key; {@code builtIn}
+     * names the one that calls no upstream and so needs no {@code base-url}.
      *
      * @throws IllegalStateException naming the channel, the setting and the fix
      */
     static ChannelSettings from(int index, ChannelsProperties.Entry e, Map<String, Boolean> providers,
-            Catalog catalog) {
+            String builtIn, Catalog catalog) {
         String where = "imagegate.channels[" + index + "]" + (e.name() == null ? "" : " (" + e.name() + ")");
         require(e.name() != null && e.name().matches("[a-z0-9][a-z0-9._-]{0,63}"), where
                 + ": 'name' must be 1-64 lower-case letters, digits, '.', '_' or '-', e.g. google-main");
@@ -38,7 +39,7 @@ record ChannelSettings(ChannelSpec spec, Map<String, String> models, int priorit
         // come back as a rejected credential on the first request.
         require(apiKey.filter(k -> k.contains("${")).isEmpty(), where + ": 'api-key' is " + apiKey.orElse("")
                 + ", an environment variable that is not set. Export it before starting the gateway.");
-        URI baseUrl = baseUrl(where, e, e.provider().equals("sandbox"));
+        URI baseUrl = baseUrl(where, e, e.provider().equals(builtIn));
         require(e.models() != null && !e.models().isEmpty(), where + ": 'models' is empty; map catalog models to"
                 + " the upstream's ids, e.g. models: { nano-banana: gemini-2.5-flash-image }");
         Map<String, String> models = new LinkedHashMap<>();
@@ -68,10 +69,15 @@ record ChannelSettings(ChannelSpec spec, Map<String, String> models, int priorit
         }
     }
 
+    /** The base URL of a channel that calls no upstream: a placeholder that no HTTP client would accept. */
+    static URI localBaseUrl(String provider) {
+        return URI.create(provider + ":local");
+    }
+
     private static URI baseUrl(String where, ChannelsProperties.Entry e, boolean optional) {
         if (e.baseUrl() == null || e.baseUrl().isBlank()) {
             require(optional, where + ": 'base-url' is empty, e.g. base-url: https://generativelanguage.googleapis.com");
-            return URI.create("sandbox:local");
+            return localBaseUrl(e.provider());
         }
         try {
             URI uri = new URI(e.baseUrl().strip().replaceAll("/+$", ""));

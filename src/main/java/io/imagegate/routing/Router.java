@@ -2,7 +2,6 @@ package io.imagegate.routing;
 
 import io.imagegate.catalog.Catalog;
 import io.imagegate.catalog.ModelSpec;
-import io.imagegate.providers.sandbox.SandboxProvider;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,9 +17,11 @@ public final class Router {
 
     private final Map<String, List<Channel>> byModel = new LinkedHashMap<>();
     private final List<Channel> channels = new ArrayList<>();
+    private final String builtInProvider;
 
     public Router(Catalog catalog, List<Channel> configured, Channel sandbox) {
         channels.addAll(configured);
+        builtInProvider = sandbox.provider().name();
         List<String> simulated = new ArrayList<>();
         for (ModelSpec model : catalog.all()) {
             List<Channel> serving = configured.stream().filter(c -> c.serves(model.id())).toList();
@@ -47,9 +48,9 @@ public final class Router {
         return serving;
     }
 
-    /** True when only the sandbox draws this model's images. */
+    /** True when only the sandbox draws this model's images, the built-in channel or configured ones of it. */
     public boolean simulated(ModelSpec model) {
-        return channelsFor(model).stream().allMatch(c -> c.provider().name().equals(SandboxProvider.NAME));
+        return channelsFor(model).stream().allMatch(c -> c.provider().name().equals(builtInProvider));
     }
 
     /** The catalog models the channel serves, in catalog order: its own, or for the sandbox those left to it. */

@@ -5,7 +5,7 @@ import io.imagegate.billing.PriceCoverage;
 import io.imagegate.catalog.Catalog;
 import io.imagegate.catalog.ModelSpec;
 import io.imagegate.catalog.Price;
-import io.imagegate.catalog.SizeTier;
+import io.imagegate.imaging.SizeTier;
 import io.imagegate.money.Micros;
 import io.imagegate.web.AdminConsole.Posted;
 import jakarta.servlet.http.HttpServletRequest;

@@ -1,9 +1,9 @@
 package io.imagegate.web;
 
-import io.imagegate.catalog.ImageSize;
 import io.imagegate.catalog.ModelSpec;
 import io.imagegate.catalog.Price;
-import io.imagegate.catalog.SizeTier;
+import io.imagegate.imaging.ImageSize;
+import io.imagegate.imaging.SizeTier;
 import io.imagegate.money.Micros;
 import io.imagegate.web.MeasuredLatency.Latency;
 import java.time.Duration;

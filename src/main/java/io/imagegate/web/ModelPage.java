@@ -1,8 +1,8 @@
 package io.imagegate.web;
 
-import io.imagegate.catalog.ImageSize;
 import io.imagegate.catalog.ModelSpec;
 import io.imagegate.catalog.PageText;
+import io.imagegate.imaging.ImageSize;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;

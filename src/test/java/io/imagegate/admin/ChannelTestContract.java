@@ -3,11 +3,11 @@ package io.imagegate.admin;
 import static io.imagegate.support.ErrorAssertions.assertError;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.imagegate.catalog.ImageSize;
+import io.imagegate.imaging.ImageSize;
 import io.imagegate.providers.UpstreamException;
 import io.imagegate.providers.UpstreamFailure;
-import io.imagegate.support.FakeUpstream;
 import io.imagegate.support.FakeUpstream.Reply;
+import io.imagegate.support.FakeUpstream;
 import io.imagegate.support.GatewayTest;
 import io.imagegate.support.Http.Response;
 import io.imagegate.support.ScriptedUpstream;

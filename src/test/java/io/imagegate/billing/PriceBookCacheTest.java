@@ -3,7 +3,7 @@ package io.imagegate.billing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.imagegate.catalog.Price;
-import io.imagegate.catalog.SizeTier;
+import io.imagegate.imaging.SizeTier;
 import io.imagegate.support.MigratedDatabase;
 import java.nio.file.Path;
 import java.time.Clock;

@@ -6,7 +6,7 @@ import io.imagegate.catalog.Catalog;
 import io.imagegate.catalog.CatalogLoader;
 import io.imagegate.catalog.ModelSpec;
 import io.imagegate.catalog.Price;
-import io.imagegate.catalog.SizeTier;
+import io.imagegate.imaging.SizeTier;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

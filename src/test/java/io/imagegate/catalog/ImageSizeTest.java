@@ -3,6 +3,8 @@ package io.imagegate.catalog;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.imagegate.imaging.ImageSize;
+import io.imagegate.imaging.SizeTier;
 import org.junit.jupiter.api.Test;
 
 class ImageSizeTest {

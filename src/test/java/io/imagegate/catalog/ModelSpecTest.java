@@ -1,5 +1,7 @@
 package io.imagegate.catalog;
 
+import io.imagegate.imaging.ImageSize;
+import io.imagegate.imaging.SizeTier;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

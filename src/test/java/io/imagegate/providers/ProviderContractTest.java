@@ -1,16 +1,17 @@
 package io.imagegate.providers;
 
+import io.imagegate.imaging.SizeTier;
 import static io.imagegate.support.ErrorAssertions.assertError;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.imagegate.catalog.ImageSize;
+import io.imagegate.imaging.ImageSize;
 import io.imagegate.support.Admin.Key;
-import io.imagegate.support.FakeUpstream;
 import io.imagegate.support.FakeUpstream.Recorded;
 import io.imagegate.support.FakeUpstream.Reply;
+import io.imagegate.support.FakeUpstream;
 import io.imagegate.support.GatewayTest;
-import io.imagegate.support.Http;
 import io.imagegate.support.Http.Response;
+import io.imagegate.support.Http;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -252,7 +253,7 @@ public abstract class ProviderContractTest extends GatewayTest {
     /** Exactly {@code images} images' worth left the account, and the books still balance. */
     private void assertCharged(int images) {
         long unit = jdbc.sql("SELECT price_micros FROM prices WHERE model = ? AND size_tier = ? AND quality = ?")
-                .params(model(), io.imagegate.catalog.SizeTier.of(size()).label(), defaultQuality())
+                .params(model(), io.imagegate.imaging.SizeTier.of(size()).label(), defaultQuality())
                 .query(Long.class).single();
         JsonNode account = admin.account(key.accountId());
         assertThat(io.imagegate.money.Micros.parse(account.get("balance").asString()))

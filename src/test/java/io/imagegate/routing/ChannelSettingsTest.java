@@ -64,7 +64,7 @@ class ChannelSettingsTest {
     }
 
     private static ChannelSettings check(ChannelsProperties.Entry entry) {
-        return ChannelSettings.from(0, entry, PROVIDERS, CATALOG);
+        return ChannelSettings.from(0, entry, PROVIDERS, "sandbox", CATALOG);
     }
 
     private static ChannelsProperties.Entry entry(String name, String provider, String baseUrl, String apiKey,

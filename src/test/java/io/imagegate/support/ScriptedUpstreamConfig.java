@@ -21,7 +21,7 @@ public class ScriptedUpstreamConfig {
 
     @Bean
     ProviderFactory scriptedProviderFactory(ScriptedUpstream upstream) {
-        return ProviderFactory.of("scripted", false, (channel, client) -> upstream);
+        return ProviderFactory.of("scripted", false, channel -> upstream);
     }
 
     public static void routeModel(DynamicPropertyRegistry registry) {

@@ -7,7 +7,7 @@ import io.imagegate.catalog.Catalog;
 import io.imagegate.catalog.CatalogLoader;
 import io.imagegate.catalog.ModelSpec;
 import io.imagegate.catalog.Price;
-import io.imagegate.catalog.SizeTier;
+import io.imagegate.imaging.SizeTier;
 import io.imagegate.web.PlaygroundPage.Model;
 import io.imagegate.web.PlaygroundPage.QualityOption;
 import io.imagegate.web.PlaygroundPage.RatioOption;

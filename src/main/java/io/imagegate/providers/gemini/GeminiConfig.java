@@ -1,6 +1,7 @@
 package io.imagegate.providers.gemini;
 
 import io.imagegate.providers.ProviderFactory;
+import io.imagegate.providers.http.UpstreamClient;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -8,7 +9,7 @@ import org.springframework.context.annotation.Configuration;
 class GeminiConfig {
 
     @Bean
-    ProviderFactory geminiProviderFactory() {
-        return ProviderFactory.of(GeminiProvider.NAME, true, GeminiProvider::new);
+    ProviderFactory geminiProviderFactory(UpstreamClient client) {
+        return ProviderFactory.of(GeminiProvider.NAME, true, channel -> new GeminiProvider(channel, client));
     }
 }

@@ -1,7 +1,7 @@
 package io.imagegate.providers.gemini;
 
-import io.imagegate.catalog.ImageSize;
-import io.imagegate.catalog.SizeTier;
+import io.imagegate.imaging.ImageSize;
+import io.imagegate.imaging.SizeTier;
 import io.imagegate.providers.ImageJob;
 import java.util.List;
 import java.util.Optional;

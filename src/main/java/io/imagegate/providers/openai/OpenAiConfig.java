@@ -1,6 +1,7 @@
 package io.imagegate.providers.openai;
 
 import io.imagegate.providers.ProviderFactory;
+import io.imagegate.providers.http.UpstreamClient;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -8,7 +9,7 @@ import org.springframework.context.annotation.Configuration;
 class OpenAiConfig {
 
     @Bean
-    ProviderFactory openAiProviderFactory() {
-        return ProviderFactory.of(OpenAiProvider.NAME, true, OpenAiProvider::new);
+    ProviderFactory openAiProviderFactory(UpstreamClient client) {
+        return ProviderFactory.of(OpenAiProvider.NAME, true, channel -> new OpenAiProvider(channel, client));
     }
 }

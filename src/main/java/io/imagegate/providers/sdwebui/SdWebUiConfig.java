@@ -1,6 +1,7 @@
 package io.imagegate.providers.sdwebui;
 
 import io.imagegate.providers.ProviderFactory;
+import io.imagegate.providers.http.UpstreamClient;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -9,7 +10,7 @@ class SdWebUiConfig {
 
     /** No key required: a WebUI without {@code --api-auth} takes requests without any credential. */
     @Bean
-    ProviderFactory sdWebUiProviderFactory() {
-        return ProviderFactory.of(SdWebUiProvider.NAME, false, SdWebUiProvider::new);
+    ProviderFactory sdWebUiProviderFactory(UpstreamClient client) {
+        return ProviderFactory.of(SdWebUiProvider.NAME, false, channel -> new SdWebUiProvider(channel, client));
     }
 }

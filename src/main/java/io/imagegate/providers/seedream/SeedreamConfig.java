@@ -1,6 +1,7 @@
 package io.imagegate.providers.seedream;
 
 import io.imagegate.providers.ProviderFactory;
+import io.imagegate.providers.http.UpstreamClient;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -8,7 +9,7 @@ import org.springframework.context.annotation.Configuration;
 class SeedreamConfig {
 
     @Bean
-    ProviderFactory seedreamProviderFactory() {
-        return ProviderFactory.of(SeedreamProvider.NAME, true, SeedreamProvider::new);
+    ProviderFactory seedreamProviderFactory(UpstreamClient client) {
+        return ProviderFactory.of(SeedreamProvider.NAME, true, channel -> new SeedreamProvider(channel, client));
     }
 }

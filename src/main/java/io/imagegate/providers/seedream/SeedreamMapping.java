@@ -1,6 +1,6 @@
 package io.imagegate.providers.seedream;
 
-import io.imagegate.catalog.ImageSize;
+import io.imagegate.imaging.ImageSize;
 import io.imagegate.providers.ImageJob;
 import tools.jackson.databind.node.ObjectNode;
 

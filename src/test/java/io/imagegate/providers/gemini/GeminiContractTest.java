@@ -2,15 +2,15 @@ package io.imagegate.providers.gemini;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.imagegate.catalog.ImageSize;
+import io.imagegate.imaging.ImageSize;
 import io.imagegate.providers.ProviderContractTest;
-import io.imagegate.support.FakeUpstream;
 import io.imagegate.support.FakeUpstream.Recorded;
 import io.imagegate.support.FakeUpstream.Reply;
+import io.imagegate.support.FakeUpstream;
+import io.imagegate.support.Http.Response;
 import io.imagegate.support.Http;
 import java.time.Duration;
 import java.util.Base64;
-import io.imagegate.support.Http.Response;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.context.DynamicPropertyRegistry;

@@ -3,7 +3,7 @@ package io.imagegate.providers.gemini;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.imagegate.catalog.ImageSize;
+import io.imagegate.imaging.ImageSize;
 import io.imagegate.providers.UpstreamException;
 import io.imagegate.providers.UpstreamFailure;
 import java.io.ByteArrayInputStream;

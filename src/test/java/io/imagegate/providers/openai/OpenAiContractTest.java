@@ -2,14 +2,14 @@ package io.imagegate.providers.openai;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.imagegate.catalog.ImageSize;
+import io.imagegate.imaging.ImageSize;
 import io.imagegate.providers.ProviderContractTest;
 import io.imagegate.providers.sandbox.SandboxPainter;
-import io.imagegate.support.FakeUpstream;
 import io.imagegate.support.FakeUpstream.Recorded;
 import io.imagegate.support.FakeUpstream.Reply;
-import io.imagegate.support.Http;
+import io.imagegate.support.FakeUpstream;
 import io.imagegate.support.Http.Response;
+import io.imagegate.support.Http;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.stream.Collectors;

@@ -3,7 +3,7 @@ package io.imagegate.providers.openai;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.imagegate.catalog.ImageSize;
+import io.imagegate.imaging.ImageSize;
 import io.imagegate.providers.ChannelSpec;
 import io.imagegate.providers.Deadline;
 import io.imagegate.providers.ImageJob;

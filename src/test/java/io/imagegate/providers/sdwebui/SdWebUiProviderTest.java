@@ -3,7 +3,7 @@ package io.imagegate.providers.sdwebui;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.imagegate.catalog.ImageSize;
+import io.imagegate.imaging.ImageSize;
 import io.imagegate.providers.ChannelSpec;
 import io.imagegate.providers.Deadline;
 import io.imagegate.providers.GeneratedImage;
@@ -11,8 +11,8 @@ import io.imagegate.providers.ImageJob;
 import io.imagegate.providers.UpstreamException;
 import io.imagegate.providers.UpstreamFailure;
 import io.imagegate.providers.http.UpstreamClient;
-import io.imagegate.support.FakeUpstream;
 import io.imagegate.support.FakeUpstream.Reply;
+import io.imagegate.support.FakeUpstream;
 import io.imagegate.support.Http;
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;

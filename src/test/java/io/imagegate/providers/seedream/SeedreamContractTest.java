@@ -2,11 +2,11 @@ package io.imagegate.providers.seedream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.imagegate.catalog.ImageSize;
+import io.imagegate.imaging.ImageSize;
 import io.imagegate.providers.ProviderContractTest;
-import io.imagegate.support.FakeUpstream;
 import io.imagegate.support.FakeUpstream.Recorded;
 import io.imagegate.support.FakeUpstream.Reply;
+import io.imagegate.support.FakeUpstream;
 import io.imagegate.support.Http;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;

@@ -2,7 +2,7 @@ package io.imagegate.providers.seedream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.imagegate.catalog.ImageSize;
+import io.imagegate.imaging.ImageSize;
 import io.imagegate.providers.Deadline;
 import io.imagegate.providers.ImageJob;
 import java.time.Clock;

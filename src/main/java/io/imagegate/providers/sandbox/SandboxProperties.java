@@ -1,4 +1,4 @@
-package io.imagegate.routing;
+package io.imagegate.providers.sandbox;
 
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;

@@ -1,4 +1,4 @@
-package io.imagegate.catalog;
+package io.imagegate.imaging;
 
 /**
  * The resolution class a size is priced and generated at. Upstreams bill by these classes (Gemini's

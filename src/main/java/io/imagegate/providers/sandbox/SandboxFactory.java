@@ -1,11 +1,9 @@
-package io.imagegate.routing;
+package io.imagegate.providers.sandbox;
 
 import io.imagegate.imaging.ImageWorkers;
 import io.imagegate.providers.ChannelSpec;
 import io.imagegate.providers.ImageProvider;
 import io.imagegate.providers.ProviderFactory;
-import io.imagegate.providers.http.UpstreamClient;
-import io.imagegate.providers.sandbox.SandboxProvider;
 import java.time.Duration;
 
 /** {@code provider: sandbox}: the built-in generator, also usable as an explicit channel (e.g. a fallback). */
@@ -30,7 +28,12 @@ final class SandboxFactory implements ProviderFactory {
     }
 
     @Override
-    public ImageProvider create(ChannelSpec channel, UpstreamClient client) {
+    public boolean builtIn() {
+        return true;
+    }
+
+    @Override
+    public ImageProvider create(ChannelSpec channel) {
         return new SandboxProvider(workers, latency);
     }
 }

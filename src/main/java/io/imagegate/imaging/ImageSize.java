@@ -1,4 +1,4 @@
-package io.imagegate.catalog;
+package io.imagegate.imaging;
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
