@@ -4,13 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.imagegate.support.Browser;
 import io.imagegate.support.Browser.Scheme;
-import io.imagegate.support.GatewayTest;
+import io.imagegate.support.BrowserTest;
 import io.imagegate.support.Http.Response;
-import io.imagegate.support.WithBrowser;
 import java.time.Duration;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -18,24 +15,9 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** An operator runs the gateway from the admin console in a real browser, step by step. */
-@WithBrowser
-class AdminConsoleBrowserTest extends GatewayTest {
+class AdminConsoleBrowserTest extends BrowserTest {
 
     private static final String GENERATE = "{\"model\":\"nano-banana\",\"prompt\":\"a fox\"}";
-
-    private static Browser browser;
-
-    @BeforeAll
-    static void openBrowser() {
-        browser = Browser.open();
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
 
     @Test
     void anOperatorOpensAnAccountCreditsItIssuesAKeyRevokesItChangesAPriceAndSignsOut() {

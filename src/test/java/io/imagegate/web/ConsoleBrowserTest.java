@@ -6,14 +6,11 @@ import io.imagegate.money.Micros;
 import io.imagegate.support.Admin.Key;
 import io.imagegate.support.Browser;
 import io.imagegate.support.Browser.Scheme;
-import io.imagegate.support.GatewayTest;
+import io.imagegate.support.BrowserTest;
 import io.imagegate.support.Http.Response;
-import io.imagegate.support.WithBrowser;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -22,22 +19,7 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 
 /** A person with an API key uses the account console in a real browser. */
-@WithBrowser
-class ConsoleBrowserTest extends GatewayTest {
-
-    private static Browser browser;
-
-    @BeforeAll
-    static void openBrowser() {
-        browser = Browser.open();
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
+class ConsoleBrowserTest extends BrowserTest {
 
     @Test
     void aPersonSignsInSeesTheChargeOfTheRequestTheyJustMadeAndSignsOut() throws Exception {

@@ -5,14 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.imagegate.support.Admin.Key;
 import io.imagegate.support.Browser;
 import io.imagegate.support.Browser.Scheme;
-import io.imagegate.support.GatewayTest;
+import io.imagegate.support.BrowserTest;
 import io.imagegate.support.Http.Response;
-import io.imagegate.support.WithBrowser;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -26,22 +23,7 @@ import org.openqa.selenium.support.ui.Select;
  * and its change, the examples' tabs, the catalog's filters; every page without a console error, fitting a
  * phone, and photographed at both widths in both schemes.
  */
-@WithBrowser
-class ModelPageBrowserTest extends GatewayTest {
-
-    private static Browser browser;
-
-    @BeforeAll
-    static void openBrowser() {
-        browser = Browser.open();
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
+class ModelPageBrowserTest extends BrowserTest {
 
     @AfterEach
     void noConsoleErrors() {

@@ -8,16 +8,13 @@ import io.imagegate.providers.UpstreamFailure;
 import io.imagegate.support.Admin.Key;
 import io.imagegate.support.Browser;
 import io.imagegate.support.Browser.Scheme;
-import io.imagegate.support.GatewayTest;
+import io.imagegate.support.BrowserTest;
 import io.imagegate.support.ScriptedUpstream;
 import io.imagegate.support.ScriptedUpstreamConfig;
-import io.imagegate.support.WithBrowser;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -37,14 +34,11 @@ import tools.jackson.databind.JsonNode;
  * {@link ScriptedUpstream} here, so a test can make the upstream's safety system block a prompt; the other models
  * are drawn by the sandbox.
  */
-@WithBrowser
 @Import(ScriptedUpstreamConfig.class)
-class PlaygroundBrowserTest extends GatewayTest {
+class PlaygroundBrowserTest extends BrowserTest {
 
     private static final String KEY_STORAGE = "imagegate.playground.api-key";
     private static final String PROMPT = "A cafe storefront with a chalk-board menu reading PASTEL DE NATA";
-
-    private static Browser browser;
 
     @Autowired
     ScriptedUpstream upstream;
@@ -54,18 +48,6 @@ class PlaygroundBrowserTest extends GatewayTest {
     static void ownDatabaseAndScriptedChannel(DynamicPropertyRegistry registry) {
         ownDatabase(registry, "playground");
         ScriptedUpstreamConfig.routeModel(registry);
-    }
-
-    @BeforeAll
-    static void openBrowser() {
-        browser = Browser.open();
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
     }
 
     @BeforeEach

@@ -4,33 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.imagegate.support.Browser;
 import io.imagegate.support.Browser.Scheme;
-import io.imagegate.support.GatewayTest;
-import io.imagegate.support.WithBrowser;
+import io.imagegate.support.BrowserTest;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 
 /** The frame every page shares, in a real browser: the header's navigation, the skip link, the stylesheet. */
-@WithBrowser
-class SiteFrameTest extends GatewayTest {
-
-    private static Browser browser;
-
-    @BeforeAll
-    static void openBrowser() {
-        browser = Browser.open();
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
+class SiteFrameTest extends BrowserTest {
 
     @Test
     void aPersonOpeningTheSiteLandsOnTheModelsWithTheNavigationAtTheTop() {
