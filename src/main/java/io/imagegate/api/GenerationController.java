@@ -139,11 +139,13 @@ public class GenerationController {
             body.peekString("model").ifPresent(LogContext::model);
             try {
                 ResponseEntity<?> answer = respond(caller, body, policy, key, notes);
-                ClientBoundsFilter.answerHolds(http, switch (answer.getBody()) {
-                    case ImagesResponse images -> images.heldBytes();
-                    case String rendered -> rendered.length();
-                    case null, default -> 0;
-                });
+                switch (answer.getBody()) {
+                    case ImagesResponse images -> ClientBoundsFilter.answerHolds(http, images.heldBytes());
+                    case String rendered -> ClientBoundsFilter.answerHolds(http, rendered.length());
+                    case null, default -> {
+                        // Nothing larger than the response's buffer: the budget's default.
+                    }
+                }
                 return answer;
             } catch (RuntimeException failed) {
                 throw logged(notes, failed);
