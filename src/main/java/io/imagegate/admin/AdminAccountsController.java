@@ -110,12 +110,7 @@ public class AdminAccountsController {
             throw new ApiException(ErrorCode.INVALID_VALUE, "'amount' is zero, which changes nothing.", "amount");
         }
         Optional<String> note = note(body);
-        try {
-            return accounts.credit(id, amount, note).map(AccountView::of).orElseThrow(() -> noSuchAccount(id));
-        } catch (IllegalStateException belowHeld) {
-            throw new ApiException(ErrorCode.CONFLICT, "An adjustment of $" + Micros.format(-amount) + " would take"
-                    + " the balance below the money held for requests in flight, or below zero.", "amount");
-        }
+        return accounts.credit(id, amount, note).map(AccountView::of).orElseThrow(() -> noSuchAccount(id));
     }
 
     /** {@code {"request_id": "…", "note": "…"}}: gives back what that request was charged, once. */

@@ -1,33 +1,46 @@
 package io.imagegate.api;
 
-import io.imagegate.auth.AuthenticationFailed;
-import io.imagegate.billing.CaptureFailed;
-import io.imagegate.billing.InsufficientBalance;
-import io.imagegate.catalog.RequestRejected;
-import io.imagegate.generation.GenerationRefused;
-import io.imagegate.generation.UpstreamFailed;
 import io.imagegate.http.ApiException;
 import io.imagegate.http.ErrorCode;
 import io.imagegate.money.Micros;
-import io.imagegate.ratelimit.LimitExceeded;
-import io.imagegate.routing.DispatchFailed;
-import io.imagegate.storage.FileAccessDenied;
-import io.imagegate.storage.StorageFailed;
+import io.imagegate.refusals.AuthenticationFailed;
+import io.imagegate.refusals.BalanceConflict;
+import io.imagegate.refusals.CaptureFailed;
+import io.imagegate.refusals.DispatchFailed;
+import io.imagegate.refusals.FileAccessDenied;
+import io.imagegate.refusals.GenerationRefused;
+import io.imagegate.refusals.IdempotencyConflict;
+import io.imagegate.refusals.InsufficientBalance;
+import io.imagegate.refusals.LimitExceeded;
+import io.imagegate.refusals.Refusal;
+import io.imagegate.refusals.RequestRejected;
+import io.imagegate.refusals.StorageFailed;
 
 /**
- * What the caller is told of a failure: its code, message and field. Each domain refusal maps by an exhaustive
- * switch, so a new reason is a compile error here until someone decides what the caller sees. The error handler
- * answers with it ({@link ApiExceptionHandler}) and the request log records its code, so the two cannot differ.
+ * What the caller is told of a failure: its code, message and field. Every domain refusal maps by one exhaustive
+ * switch over the sealed {@link Refusal} family, so a new kind is a compile error here until someone decides
+ * what the caller sees. The error handler answers with it ({@link ApiExceptionHandler}) and the request log
+ * records its code, so the two cannot differ.
  */
 final class ApiErrors {
 
     private ApiErrors() {
     }
 
-    /** Anything that is not a domain failure is a 500 that says nothing was charged. */
+    /** The edge's own refusals as they are; anything that is not a refusal is a 500 that says nothing was charged. */
     static ApiException of(Throwable failure) {
-        return switch (failure) {
-            case ApiException api -> api;
+        if (failure instanceof ApiException api) {
+            return api;
+        }
+        if (failure instanceof Refusal refusal) {
+            return of(refusal);
+        }
+        return new ApiException(ErrorCode.INTERNAL_ERROR, "The gateway failed unexpectedly; nothing was charged."
+                + " Retry, and report the x-imagegate-request-id if it happens again.");
+    }
+
+    static ApiException of(Refusal refusal) {
+        return switch (refusal) {
             case AuthenticationFailed e -> new ApiException(switch (e.reason()) {
                 case MISSING -> ErrorCode.MISSING_API_KEY;
                 case CONFLICTING -> ErrorCode.CONFLICTING_API_KEYS;
@@ -39,9 +52,16 @@ final class ApiErrors {
                     + " this request needs $" + Micros.format(e.neededMicros()) + " but the account has $"
                     + Micros.format(e.availableMicros()) + " available. Top up the account, or ask for fewer or"
                     + " smaller images. Nothing was charged.");
+            case BalanceConflict e -> new ApiException(ErrorCode.CONFLICT, "An adjustment of $"
+                    + Micros.format(-e.amountMicros()) + " would take the balance below the money held for requests"
+                    + " in flight, or below zero.", "amount");
             case LimitExceeded e -> new ApiException(switch (e.reason()) {
                 case RATE -> ErrorCode.RATE_LIMIT_EXCEEDED;
                 case CONCURRENCY -> ErrorCode.CONCURRENCY_LIMIT_EXCEEDED;
+            }, e.getMessage());
+            case IdempotencyConflict e -> new ApiException(switch (e.reason()) {
+                case IN_USE -> ErrorCode.IDEMPOTENCY_KEY_IN_USE;
+                case REUSED -> ErrorCode.IDEMPOTENCY_KEY_REUSED;
             }, e.getMessage());
             case RequestRejected e -> new ApiException(switch (e.reason()) {
                 case UNSUPPORTED -> ErrorCode.UNSUPPORTED_PARAMETER;
@@ -62,8 +82,6 @@ final class ApiErrors {
                     : "The images were made, but the gateway could not record their charge, so nothing was charged"
                             + " and they are not delivered. Retry, and report the x-imagegate-request-id if it"
                             + " happens again.");
-            case UpstreamFailed e -> new ApiException(ErrorCode.UPSTREAM_ERROR, e.getMessage()
-                    + " Nothing was charged.");
             case StorageFailed e -> switch (e.reason()) {
                 case FULL -> new ApiException(ErrorCode.INSUFFICIENT_STORAGE, "The images were made, but the"
                         + " gateway's image store is full, so they could not be kept; nothing was charged. Retry"
@@ -73,8 +91,6 @@ final class ApiErrors {
                         + " the gateway could not write them to its image store; nothing was charged. Retry"
                         + " later, and report the x-imagegate-request-id if it goes on.");
             };
-            default -> new ApiException(ErrorCode.INTERNAL_ERROR, "The gateway failed unexpectedly; nothing was"
-                    + " charged. Retry, and report the x-imagegate-request-id if it happens again.");
         };
     }
 

@@ -1,16 +1,9 @@
 package io.imagegate.api;
 
-import io.imagegate.auth.AuthenticationFailed;
-import io.imagegate.billing.CaptureFailed;
-import io.imagegate.billing.InsufficientBalance;
-import io.imagegate.catalog.RequestRejected;
-import io.imagegate.generation.GenerationRefused;
-import io.imagegate.generation.UpstreamFailed;
+import io.imagegate.refusals.CaptureFailed;
+import io.imagegate.refusals.LimitExceeded;
+import io.imagegate.refusals.Refusal;
 import io.imagegate.http.ApiException;
-import io.imagegate.ratelimit.LimitExceeded;
-import io.imagegate.routing.DispatchFailed;
-import io.imagegate.storage.FileAccessDenied;
-import io.imagegate.storage.StorageFailed;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -41,9 +34,7 @@ public class ApiExceptionHandler {
         this.springStatus = springStatus;
     }
 
-    @ExceptionHandler({ApiException.class, AuthenticationFailed.class, GenerationRefused.class,
-            InsufficientBalance.class, RequestRejected.class, FileAccessDenied.class, DispatchFailed.class,
-            StorageFailed.class})
+    @ExceptionHandler({ApiException.class, Refusal.class})
     ResponseEntity<Object> refused(RuntimeException e) {
         return render(ApiErrors.of(e));
     }
@@ -61,12 +52,6 @@ public class ApiExceptionHandler {
     @ExceptionHandler(CaptureFailed.class)
     ResponseEntity<Object> captureFailed(CaptureFailed e) {
         log.error("Capture failed", e);
-        return render(ApiErrors.of(e));
-    }
-
-    @ExceptionHandler(UpstreamFailed.class)
-    ResponseEntity<Object> upstream(UpstreamFailed e) {
-        log.warn("Upstream failure: {}", e.getMessage());
         return render(ApiErrors.of(e));
     }
 

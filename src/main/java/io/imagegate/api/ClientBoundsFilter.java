@@ -2,7 +2,7 @@ package io.imagegate.api;
 
 import io.imagegate.api.ClientFaultLog.Kind;
 import io.imagegate.auth.AdminToken;
-import io.imagegate.auth.AuthenticationFailed;
+import io.imagegate.refusals.AuthenticationFailed;
 import io.imagegate.http.ApiException;
 import io.imagegate.http.ErrorCode;
 import io.imagegate.http.JsonObject;

@@ -1,9 +1,10 @@
 package io.imagegate.api;
 
+import io.imagegate.config.InvalidConfiguration;
 import java.time.Duration;
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
-import org.jspecify.annotations.Nullable;
 import org.springframework.util.unit.DataSize;
 
 /**
@@ -38,15 +39,15 @@ public record EdgeProperties(
         positive("body-timeout", bodyTimeout, "30s");
         positive("write-timeout", writeTimeout, "30s");
         if (maxStalledAnswers != null && maxStalledAnswers.isNegative()) {
-            throw new IllegalStateException("imagegate.http.max-stalled-answers must be 0 or more, e.g. 256MB; it is "
+            throw new InvalidConfiguration("imagegate.http.max-stalled-answers must be 0 or more, e.g. 256MB; it is "
                     + maxStalledAnswers);
         }
         if (maxUnauthenticatedBodies < 0) {
-            throw new IllegalStateException("imagegate.http.max-unauthenticated-bodies must be 0 or more, e.g. 64;"
+            throw new InvalidConfiguration("imagegate.http.max-unauthenticated-bodies must be 0 or more, e.g. 64;"
                     + " it is " + maxUnauthenticatedBodies);
         }
         if (faultLogLines < 1) {
-            throw new IllegalStateException("imagegate.http.fault-log-lines must be 1 or more, e.g. 5; it is "
+            throw new InvalidConfiguration("imagegate.http.fault-log-lines must be 1 or more, e.g. 5; it is "
                     + faultLogLines);
         }
     }
@@ -58,7 +59,7 @@ public record EdgeProperties(
 
     private static void positive(String name, Duration value, String example) {
         if (value.isNegative() || value.isZero()) {
-            throw new IllegalStateException("imagegate.http." + name + " must be positive, e.g. " + example
+            throw new InvalidConfiguration("imagegate.http." + name + " must be positive, e.g. " + example
                     + "; it is " + value);
         }
     }

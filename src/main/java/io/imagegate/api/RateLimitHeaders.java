@@ -1,6 +1,7 @@
 package io.imagegate.api;
 
 import io.imagegate.ratelimit.RateDecision;
+import io.imagegate.refusals.LimitExceeded.RateBudget;
 import java.util.function.BiConsumer;
 
 /** OpenAI's names for a key's request budget, so clients that already read them need nothing new. */
@@ -13,7 +14,15 @@ final class RateLimitHeaders {
     }
 
     static void write(RateDecision rate, BiConsumer<String, String> header) {
-        header.accept(LIMIT, Integer.toString(rate.limit()));
-        header.accept(REMAINING, Long.toString(rate.remaining()));
+        write(rate.limit(), rate.remaining(), header);
+    }
+
+    static void write(RateBudget refused, BiConsumer<String, String> header) {
+        write(refused.limit(), refused.remaining(), header);
+    }
+
+    private static void write(int limit, long remaining, BiConsumer<String, String> header) {
+        header.accept(LIMIT, Integer.toString(limit));
+        header.accept(REMAINING, Long.toString(remaining));
     }
 }

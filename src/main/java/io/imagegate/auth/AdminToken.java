@@ -1,6 +1,8 @@
 package io.imagegate.auth;
 
-import io.imagegate.auth.AuthenticationFailed.Reason;
+import io.imagegate.config.InvalidConfiguration;
+import io.imagegate.refusals.AuthenticationFailed;
+import io.imagegate.refusals.AuthenticationFailed.Reason;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 
@@ -13,7 +15,7 @@ public final class AdminToken {
 
     public AdminToken(String token) {
         if (token.length() < 16) {
-            throw new IllegalStateException("imagegate.admin-token must be at least 16 characters;"
+            throw new InvalidConfiguration("imagegate.admin-token must be at least 16 characters;"
                     + " leave it unset to have one generated");
         }
         this.token = token.getBytes(StandardCharsets.UTF_8);

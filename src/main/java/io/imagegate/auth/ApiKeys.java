@@ -1,9 +1,10 @@
 package io.imagegate.auth;
 
 import com.github.benmanes.caffeine.cache.Ticker;
-import io.imagegate.auth.AuthenticationFailed.Reason;
 import io.imagegate.cache.ShortLivedCache;
 import io.imagegate.ids.IdGenerator;
+import io.imagegate.refusals.AuthenticationFailed;
+import io.imagegate.refusals.AuthenticationFailed.Reason;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;

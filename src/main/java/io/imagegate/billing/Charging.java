@@ -2,6 +2,8 @@ package io.imagegate.billing;
 
 import io.imagegate.billing.LedgerEntry.Kind;
 import io.imagegate.ids.IdGenerator;
+import io.imagegate.refusals.CaptureFailed;
+import io.imagegate.refusals.InsufficientBalance;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

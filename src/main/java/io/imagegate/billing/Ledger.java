@@ -1,6 +1,7 @@
 package io.imagegate.billing;
 
 import io.imagegate.billing.LedgerEntry.Kind;
+import io.imagegate.refusals.BalanceConflict;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -46,8 +47,7 @@ public final class Ledger {
                 .params(amountMicros, unheldMicros, accountId, amountMicros, unheldMicros)
                 .query(Long.class)
                 .optional()
-                .orElseThrow(() -> new IllegalStateException("ledger entry of " + amountMicros + " would take account "
-                        + accountId + " below the money held for requests in flight"));
+                .orElseThrow(() -> new BalanceConflict(accountId, amountMicros));
         jdbc.sql("""
                 INSERT INTO ledger_entries (account_id, kind, amount_micros, balance_after_micros, note, request_id,
                                             key_id, created_at)

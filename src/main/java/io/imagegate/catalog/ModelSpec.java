@@ -1,10 +1,11 @@
 package io.imagegate.catalog;
 
-import io.imagegate.catalog.RequestRejected.Reason;
 import io.imagegate.imaging.ImageEncoder;
 import io.imagegate.imaging.ImageSize;
 import io.imagegate.imaging.OutputFormat;
 import io.imagegate.imaging.SizeTier;
+import io.imagegate.refusals.RequestRejected;
+import io.imagegate.refusals.RequestRejected.Reason;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.LinkedHashMap;

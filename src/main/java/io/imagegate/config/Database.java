@@ -27,7 +27,7 @@ public sealed interface Database permits SqliteDatabase, PostgresDatabase {
         }
         if (trimmed.startsWith("jdbc:sqlite:")) {
             if (!user.isBlank() || !password.isBlank()) {
-                throw new IllegalStateException("imagegate.database-user and imagegate.database-password are for"
+                throw new InvalidConfiguration("imagegate.database-user and imagegate.database-password are for"
                         + " PostgreSQL; SQLite has no login. Unset them, or set imagegate.database-url to a"
                         + " jdbc:postgresql: URL");
             }
@@ -38,7 +38,7 @@ public sealed interface Database permits SqliteDatabase, PostgresDatabase {
                     poolSize(poolSize, PostgresDatabase.DEFAULT_POOL_SIZE));
         }
         // Only the part before any query is shown: the query may hold a password.
-        throw new IllegalStateException("imagegate.database-url '" + trimmed.split("\\?", 2)[0]
+        throw new InvalidConfiguration("imagegate.database-url '" + trimmed.split("\\?", 2)[0]
                 + "' is not supported: use " + SUPPORTED_URLS + ", or leave it blank for SQLite");
     }
 
@@ -69,7 +69,7 @@ public sealed interface Database permits SqliteDatabase, PostgresDatabase {
             return defaultSize;
         }
         if (configured < 1) {
-            throw new IllegalStateException("imagegate.database-pool-size must be at least 1, not " + configured
+            throw new InvalidConfiguration("imagegate.database-pool-size must be at least 1, not " + configured
                     + " (leave it unset for the default of " + defaultSize + ")");
         }
         return configured;

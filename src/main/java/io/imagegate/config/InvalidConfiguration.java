@@ -12,7 +12,12 @@ public class InvalidConfiguration extends IllegalStateException {
     private final String action;
 
     public InvalidConfiguration(String message) {
-        this(message, null);
+        this(message, (String) null);
+    }
+
+    public InvalidConfiguration(String message, Throwable cause) {
+        super(message, cause);
+        this.action = null;
     }
 
     /** @param action what the operator does next, when it is not "fix the setting named in the message" */

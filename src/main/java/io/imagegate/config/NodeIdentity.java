@@ -8,7 +8,7 @@ public record NodeIdentity(String id) {
 
     public NodeIdentity {
         if (id == null || !id.matches("[A-Za-z0-9._-]{1,64}")) {
-            throw new IllegalStateException("imagegate.node-id '" + id + "' must be 1-64 letters, digits, '.', '_'"
+            throw new InvalidConfiguration("imagegate.node-id '" + id + "' must be 1-64 letters, digits, '.', '_'"
                     + " or '-'; leave it unset to have one generated and kept in the data directory");
         }
     }

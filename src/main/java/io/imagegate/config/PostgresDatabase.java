@@ -23,7 +23,7 @@ public record PostgresDatabase(String url, String user, String password, int poo
         user = user.strip();
         Optional<String> schema = queryParameter(url, "currentSchema");
         if (schema.isPresent() && !PLAIN_SCHEMA.matcher(schema.get()).matches()) {
-            throw new IllegalStateException("imagegate.database-url: currentSchema '" + schema.get() + "' must be"
+            throw new InvalidConfiguration("imagegate.database-url: currentSchema '" + schema.get() + "' must be"
                     + " one unquoted lower-case schema name (a-z, 0-9, _), e.g. ?currentSchema=imagegate");
         }
         // pgjdbc prefers the URL's login to the one passed beside it, which would then be silently ignored.

@@ -19,7 +19,7 @@ public final class PublicBaseUrl implements Supplier<String>, ApplicationListene
             trimmed = trimmed.substring(0, trimmed.length() - 1);
         }
         if (!trimmed.isEmpty() && !trimmed.matches("https?://[^/?#]+(/[^?#]*)?")) {
-            throw new IllegalStateException("imagegate.public-base-url '" + configured
+            throw new InvalidConfiguration("imagegate.public-base-url '" + configured
                     + "' must be an absolute http(s) URL such as https://images.example.com");
         }
         this.configured = trimmed;

@@ -14,7 +14,7 @@ public record SqliteDatabase(String url, int poolSize) implements Database {
         // Each pooled connection would get its own empty in-memory database: Flyway would migrate one of them
         // and requests would land on the others.
         if (url.contains(":memory:") || url.contains("mode=memory")) {
-            throw new IllegalStateException("imagegate.database-url '" + url + "' is an in-memory SQLite"
+            throw new InvalidConfiguration("imagegate.database-url '" + url + "' is an in-memory SQLite"
                     + " database, which the connection pool cannot share: name a file, e.g. jdbc:sqlite:/var/lib/"
                     + "imagegate/imagegate.db, or leave the URL blank for <data-dir>/imagegate.db");
         }

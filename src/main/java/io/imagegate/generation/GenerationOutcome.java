@@ -1,8 +1,17 @@
 package io.imagegate.generation;
 
-import io.imagegate.billing.InsufficientBalance;
-import io.imagegate.catalog.RequestRejected;
-import io.imagegate.routing.DispatchFailed;
+import io.imagegate.refusals.AuthenticationFailed;
+import io.imagegate.refusals.BalanceConflict;
+import io.imagegate.refusals.CaptureFailed;
+import io.imagegate.refusals.DispatchFailed;
+import io.imagegate.refusals.FileAccessDenied;
+import io.imagegate.refusals.GenerationRefused;
+import io.imagegate.refusals.IdempotencyConflict;
+import io.imagegate.refusals.InsufficientBalance;
+import io.imagegate.refusals.LimitExceeded;
+import io.imagegate.refusals.Refusal;
+import io.imagegate.refusals.RequestRejected;
+import io.imagegate.refusals.StorageFailed;
 import java.util.Locale;
 
 /**
@@ -22,8 +31,6 @@ public enum GenerationOutcome {
     UPSTREAM_FAILED,
     NO_HEALTHY_CHANNEL,
     DEADLINE_EXCEEDED,
-    /** The upstream's image could not be read or converted ({@link UpstreamFailed}). */
-    UNUSABLE_IMAGE,
     /** Anything else: a defect or an infrastructure failure (database, storage), answered with a 500. */
     ERROR;
 
@@ -34,7 +41,11 @@ public enum GenerationOutcome {
     }
 
     static GenerationOutcome of(RuntimeException failure) {
-        return switch (failure) {
+        return failure instanceof Refusal refusal ? of(refusal) : ERROR;
+    }
+
+    private static GenerationOutcome of(Refusal refusal) {
+        return switch (refusal) {
             case GenerationRefused refused -> switch (refused.reason()) {
                 case UNKNOWN_MODEL -> UNKNOWN_MODEL;
                 case MODEL_NOT_ALLOWED -> MODEL_NOT_ALLOWED;
@@ -49,8 +60,15 @@ public enum GenerationOutcome {
                 case NO_HEALTHY_CHANNEL -> NO_HEALTHY_CHANNEL;
                 case DEADLINE_EXCEEDED -> DEADLINE_EXCEEDED;
             };
-            case UpstreamFailed unusable -> UNUSABLE_IMAGE;
-            default -> ERROR;
+            // The store and the charge: infrastructure, answered with a 5xx.
+            case StorageFailed storage -> ERROR;
+            case CaptureFailed capture -> ERROR;
+            // Refused at the edge, before a generation starts; counted here only if that ever changes.
+            case AuthenticationFailed unauthenticated -> ERROR;
+            case LimitExceeded limited -> ERROR;
+            case IdempotencyConflict conflict -> ERROR;
+            case FileAccessDenied denied -> ERROR;
+            case BalanceConflict conflict -> ERROR;
         };
     }
 }

@@ -10,7 +10,6 @@ import io.imagegate.catalog.Catalog;
 import io.imagegate.catalog.ModelParameter;
 import io.imagegate.catalog.ModelSpec;
 import io.imagegate.catalog.ResolvedOptions;
-import io.imagegate.generation.GenerationRefused.Reason;
 import io.imagegate.ids.IdGenerator;
 import io.imagegate.imaging.ImageBytes;
 import io.imagegate.imaging.ImageDimensions;
@@ -22,6 +21,10 @@ import io.imagegate.imaging.Transcoder;
 import io.imagegate.providers.Deadline;
 import io.imagegate.providers.GeneratedImage;
 import io.imagegate.providers.ImageJob;
+import io.imagegate.providers.UpstreamException;
+import io.imagegate.providers.UpstreamFailure;
+import io.imagegate.refusals.GenerationRefused;
+import io.imagegate.refusals.GenerationRefused.Reason;
 import io.imagegate.requestlog.RequestNotes;
 import io.imagegate.routing.Dispatched;
 import io.imagegate.routing.Dispatcher;
@@ -29,8 +32,8 @@ import io.imagegate.storage.ImageRecord;
 import io.imagegate.storage.ImageRecords;
 import io.imagegate.storage.ImageStore;
 import io.imagegate.storage.StoredImage;
-import io.imagegate.tracing.Tracing.OpenSpan;
 import io.imagegate.tracing.Tracing;
+import io.imagegate.tracing.Tracing.OpenSpan;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -203,19 +206,16 @@ public final class GenerationService {
         Dispatched dispatched;
         long dispatching = System.nanoTime();
         try {
-            dispatched = dispatcher.dispatch(model, job, notes);
+            dispatched = dispatcher.dispatch(model, job, notes, generated -> workers.all(generated.stream()
+                    .<Callable<GeneratedImage>>map(image -> () -> deliverable(image, options))
+                    .toList()));
         } finally {
             notes.upstream(System.nanoTime() - dispatching);
         }
-        List<GeneratedImage> generated = dispatched.images();
-        List<Callable<Image>> normalising = generated.subList(0, Math.min(generated.size(), options.n())).stream()
-                .<Callable<Image>>map(image -> () -> deliverable(image.bytes(), options))
-                .toList();
-        List<Image> images = workers.all(normalising);
-        List<DeliveredImage> delivered = new ArrayList<>(images.size());
-        for (int i = 0; i < images.size(); i++) {
-            Image image = images.get(i);
-            String revisedPrompt = generated.get(i).revisedPrompt().orElse(request.prompt());
+        List<DeliveredImage> delivered = new ArrayList<>(dispatched.images().size());
+        for (GeneratedImage generated : dispatched.images()) {
+            Image image = new Image(generated.bytes(), options.outputFormat().imageFormat());
+            String revisedPrompt = generated.revisedPrompt().orElse(request.prompt());
             delivered.add(switch (request.responseFormat()) {
                 case URL -> {
                     StoredImage stored = store(caller, request, notes.requestId(), model, options.size(), image,
@@ -262,19 +262,25 @@ public final class GenerationService {
      * The format comes from the bytes, never from the upstream's label; an image of another size or format than
      * promised is converted in one decode and one encode ({@link Transcoder}), so the caller always gets exactly
      * the pixels and the format the response promised. Size and format are read from the image's first bytes,
-     * not from the whole image ({@link ImageDimensions#read(ImageBytes)}).
+     * not from the whole image ({@link ImageDimensions#read(ImageBytes)}). An image that cannot be read or
+     * converted fails its attempt as a malformed answer, which the dispatcher retries and fails over.
      */
-    private static Image deliverable(ImageBytes bytes, ResolvedOptions options) {
-        ImageFormat format = ImageFormat.sniff(bytes).orElseThrow(() -> new UpstreamFailed(
+    private static GeneratedImage deliverable(GeneratedImage image, ResolvedOptions options) {
+        ImageBytes bytes = image.bytes();
+        ImageFormat format = ImageFormat.sniff(bytes).orElseThrow(() -> malformed(
                 "The upstream returned data that is not a PNG, JPEG, WebP or GIF image."));
-        ImageDimensions dims = ImageDimensions.read(bytes).orElseThrow(() -> new UpstreamFailed(
+        ImageDimensions dims = ImageDimensions.read(bytes).orElseThrow(() -> malformed(
                 "The upstream returned a " + format + " image whose size cannot be read."));
         ImageSize promised = options.size();
         ImageTarget target = ImageTarget.of(new ImageDimensions(promised.width(), promised.height()),
                 options.outputFormat(), options.outputCompression());
-        ImageBytes delivered = Transcoder.toTarget(bytes, format, dims, target).orElseThrow(() -> new UpstreamFailed(
+        ImageBytes delivered = Transcoder.toTarget(bytes, format, dims, target).orElseThrow(() -> malformed(
                 "The upstream returned a " + dims.width() + "x" + dims.height() + " " + format + " image that cannot"
                         + " be converted to a " + promised + " " + options.outputFormat().wireName() + "."));
-        return new Image(delivered, options.outputFormat().imageFormat());
+        return new GeneratedImage(delivered, image.revisedPrompt());
+    }
+
+    private static UpstreamException malformed(String detail) {
+        return new UpstreamException(new UpstreamFailure.Malformed(detail));
     }
 }

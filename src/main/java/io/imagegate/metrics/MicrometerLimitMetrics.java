@@ -1,6 +1,6 @@
 package io.imagegate.metrics;
 
-import io.imagegate.ratelimit.LimitExceeded;
+import io.imagegate.refusals.LimitExceeded;
 import io.imagegate.ratelimit.LimitMetrics;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;

@@ -1,5 +1,7 @@
 package io.imagegate.ratelimit;
 
+import io.imagegate.refusals.LimitExceeded;
+
 /** Counts the requests a key's limits turned away; the reason is the only label (never the key). */
 public interface LimitMetrics {
 

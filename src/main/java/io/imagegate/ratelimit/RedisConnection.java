@@ -1,5 +1,6 @@
 package io.imagegate.ratelimit;
 
+import io.imagegate.config.InvalidConfiguration;
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisException;
@@ -38,7 +39,7 @@ public final class RedisConnection implements AutoCloseable {
         try {
             uri = RedisURI.create(url.strip());
         } catch (IllegalArgumentException e) {
-            throw new IllegalStateException("imagegate.redis-url is not a Redis URL (" + e.getMessage() + "): use"
+            throw new InvalidConfiguration("imagegate.redis-url is not a Redis URL (" + e.getMessage() + "): use"
                     + " redis://[:password@]host:port/db, e.g. redis://127.0.0.1:6379/0, or rediss:// for TLS");
         }
         uri.setTimeout(timeout);
@@ -58,7 +59,7 @@ public final class RedisConnection implements AutoCloseable {
         } catch (RedisException e) {
             client.shutdown();
             Throwable cause = e.getCause() != null ? e.getCause() : e;
-            throw new IllegalStateException("imagegate.redis-url: cannot connect to " + safeUrl + " ("
+            throw new InvalidConfiguration("imagegate.redis-url: cannot connect to " + safeUrl + " ("
                     + cause.getMessage() + "). Start Redis there, correct the URL (IMAGEGATE_REDIS_URL), or unset"
                     + " it to keep limits in this node's memory.", e);
         }

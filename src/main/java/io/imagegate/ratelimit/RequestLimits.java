@@ -3,6 +3,7 @@ package io.imagegate.ratelimit;
 import io.imagegate.auth.Caller;
 import io.imagegate.auth.KeyLimits;
 import io.imagegate.ratelimit.ConcurrencyLimiter.Lease;
+import io.imagegate.refusals.LimitExceeded;
 import java.util.Optional;
 import java.util.OptionalInt;
 
@@ -41,7 +42,7 @@ public final class RequestLimits {
         RateDecision decision = rate.tryTake(caller.keyId(), perMinute.getAsInt());
         if (!decision.allowed()) {
             metrics.refused(LimitExceeded.Reason.RATE);
-            throw LimitExceeded.rate(decision);
+            throw LimitExceeded.rate(decision.limit(), decision.remaining(), decision.retryAfterSeconds());
         }
         return Optional.of(decision);
     }

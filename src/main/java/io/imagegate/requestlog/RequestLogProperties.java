@@ -1,5 +1,6 @@
 package io.imagegate.requestlog;
 
+import io.imagegate.config.InvalidConfiguration;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -17,11 +18,11 @@ public record RequestLogProperties(
 
     public RequestLogProperties {
         if (retention.isNegative() || retention.isZero()) {
-            throw new IllegalStateException("imagegate.request-log.retention must be positive, e.g. 30d; it is "
+            throw new InvalidConfiguration("imagegate.request-log.retention must be positive, e.g. 30d; it is "
                     + retention);
         }
         if (sweepInterval.isNegative() || sweepInterval.isZero()) {
-            throw new IllegalStateException("imagegate.request-log.sweep-interval must be positive, e.g. 1h; it"
+            throw new InvalidConfiguration("imagegate.request-log.sweep-interval must be positive, e.g. 1h; it"
                     + " is " + sweepInterval);
         }
     }

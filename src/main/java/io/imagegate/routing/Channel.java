@@ -2,7 +2,6 @@ package io.imagegate.routing;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.imagegate.providers.ImageProvider;
-import io.imagegate.providers.UpstreamFailure;
 import io.imagegate.ratelimit.ConcurrencyLimiter;
 import io.imagegate.ratelimit.ConcurrencyLimiter.Lease;
 import java.time.Clock;
@@ -128,8 +127,8 @@ public final class Channel {
     }
 
     /** Taken out of rotation until an admin resets it: the upstream refused the credential. */
-    void disable(UpstreamFailure.CredentialRejected rejected) {
-        disabledReason = "upstream rejected the credential: " + rejected.detail();
+    void disable(String detail) {
+        disabledReason = "upstream rejected the credential: " + detail;
     }
 
     public Optional<String> disabledReason() {

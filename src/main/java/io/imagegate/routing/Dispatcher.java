@@ -7,7 +7,8 @@ import io.imagegate.providers.ImageJob;
 import io.imagegate.providers.UpstreamException;
 import io.imagegate.providers.UpstreamFailure;
 import io.imagegate.ratelimit.ConcurrencyLimiter.Lease;
-import io.imagegate.routing.DispatchFailed.Outcome;
+import io.imagegate.refusals.DispatchFailed;
+import io.imagegate.refusals.DispatchFailed.Outcome;
 import io.imagegate.tracing.Tracing;
 import io.imagegate.tracing.Tracing.OpenSpan;
 import java.time.Duration;
@@ -50,23 +51,24 @@ public final class Dispatcher {
     }
 
     public Dispatched dispatch(ModelSpec model, ImageJob job) {
-        return dispatch(model, job, AttemptLog.NONE);
+        return dispatch(model, job, AttemptLog.NONE, Normaliser.AS_SENT);
     }
 
     /**
      * {@code job.upstreamModel()} is ignored: each channel names the model its own way. Every call made, and
-     * every channel turned away from without one, is told to {@code attempts}.
+     * every channel turned away from without one, is told to {@code attempts}. Each call's images, at most the
+     * part's {@code n}, go through {@code normaliser} inside their attempt.
      */
-    public Dispatched dispatch(ModelSpec model, ImageJob job, AttemptLog attempts) {
+    public Dispatched dispatch(ModelSpec model, ImageJob job, AttemptLog attempts, Normaliser normaliser) {
         List<Channel> candidates = router.channelsFor(model);
         int perCall = candidates.stream().mapToInt(c -> c.provider().maxImagesPerCall()).min().orElse(1);
         List<ImageJob> parts = split(job, Math.max(1, perCall));
         if (parts.size() == 1) {
-            return run(model, candidates, parts.getFirst(), attempts);
+            return run(model, candidates, parts.getFirst(), attempts, normaliser);
         }
         try (ExecutorService parallel = Executors.newVirtualThreadPerTaskExecutor()) {
             List<Future<Dispatched>> futures = parts.stream()
-                    .map(part -> parallel.submit(tracing.carrying(() -> run(model, candidates, part, attempts))))
+                    .map(part -> parallel.submit(tracing.carrying(() -> run(model, candidates, part, attempts, normaliser))))
                     .toList();
             return gather(futures);
         }
@@ -113,7 +115,8 @@ public final class Dispatcher {
                 .orElseThrow();
     }
 
-    private Dispatched run(ModelSpec model, List<Channel> candidates, ImageJob part, AttemptLog attempts) {
+    private Dispatched run(ModelSpec model, List<Channel> candidates, ImageJob part, AttemptLog attempts,
+            Normaliser normaliser) {
         UpstreamFailure last = null;
         Channel left = null;
         for (Channel channel : order(candidates)) {
@@ -129,7 +132,7 @@ public final class Dispatcher {
                 if (part.deadline().passed()) {
                     throw deadlineExceeded(model);
                 }
-                switch (attempt(channel, model, part, attempt, attempts)) {
+                switch (attempt(channel, model, part, attempt, attempts, normaliser)) {
                     case Attempt.Delivered delivered -> {
                         return new Dispatched(delivered.images(), channel.name());
                     }
@@ -139,13 +142,13 @@ public final class Dispatcher {
                     case Attempt.Failed failed -> {
                         last = failed.failure();
                         switch (Decision.after(last, attempt, retries.maxAttempts())) {
-                            case GIVE_UP -> throw new DispatchFailed(DispatchFailed.outcomeOf(last),
-                                    message(model, DispatchFailed.outcomeOf(last)));
+                            case GIVE_UP -> throw new DispatchFailed(Decision.outcomeOf(last),
+                                    message(model, Decision.outcomeOf(last)));
                             case FAIL_OVER -> {
                                 break attempts;
                             }
                             case RETRY -> {
-                                Duration pause = retries.delayAfter(attempt, hint(last));
+                                Duration pause = retries.delayAfter(attempt, Decision.rowOf(last).upstreamHint());
                                 if (pause.compareTo(part.deadline().remaining()) >= 0) {
                                     break attempts; // no time to wait here: the next channel
                                 }
@@ -160,7 +163,7 @@ public final class Dispatcher {
         if (part.deadline().passed()) {
             throw deadlineExceeded(model);
         }
-        Outcome outcome = last == null ? Outcome.NO_HEALTHY_CHANNEL : DispatchFailed.outcomeOf(last);
+        Outcome outcome = last == null ? Outcome.NO_HEALTHY_CHANNEL : Decision.outcomeOf(last);
         throw new DispatchFailed(outcome, message(model, outcome));
     }
 
@@ -179,7 +182,8 @@ public final class Dispatcher {
         }
     }
 
-    private Attempt attempt(Channel channel, ModelSpec model, ImageJob part, int number, AttemptLog attempts) {
+    private Attempt attempt(Channel channel, ModelSpec model, ImageJob part, int number, AttemptLog attempts,
+            Normaliser normaliser) {
         CircuitBreaker breaker = channel.breaker();
         if (!breaker.tryAcquirePermission()) {
             attempts.skipped(channel.name(), number, AttemptLog.Skip.BREAKER_OPEN);
@@ -202,7 +206,7 @@ public final class Dispatcher {
             span.tag("imagegate.channel", channel.name())
                     .tag("imagegate.provider", channel.provider().name())
                     .tag("imagegate.attempt", number);
-            return call(channel, model, part, number, span, attempts);
+            return call(channel, model, part, number, span, attempts, normaliser);
         }
     }
 
@@ -211,16 +215,18 @@ public final class Dispatcher {
      * the HTTP client) the status the upstream answered.
      */
     private Attempt call(Channel channel, ModelSpec model, ImageJob part, int number, OpenSpan span,
-            AttemptLog attempts) {
+            AttemptLog attempts, Normaliser normaliser) {
         CircuitBreaker breaker = channel.breaker();
         long start = System.nanoTime();
         try {
-            List<GeneratedImage> delivered = channel.provider().generate(new ImageJob(part.model(),
+            List<GeneratedImage> generated = channel.provider().generate(new ImageJob(part.model(),
                     channel.upstreamModel(model.id()), part.prompt(), part.size(), part.n(), part.seed(),
                     part.quality(), part.deadline().capped(channel.attemptTimeout())));
-            if (delivered.isEmpty()) {
+            if (generated.isEmpty()) {
                 throw new UpstreamException(new UpstreamFailure.NoImage("the upstream returned no image"));
             }
+            List<GeneratedImage> delivered = normaliser.normalise(
+                    generated.subList(0, Math.min(generated.size(), part.n())));
             long nanos = System.nanoTime() - start;
             metrics.attempt(channel.name(), AttemptOutcome.OK, nanos);
             attempts.called(channel.name(), number, AttemptOutcome.OK, nanos);
@@ -257,23 +263,15 @@ public final class Dispatcher {
         } else {
             breaker.onSuccess(nanos, TimeUnit.NANOSECONDS);
         }
-        if (failure instanceof UpstreamFailure.CredentialRejected rejected) {
-            channel.disable(rejected);
+        if (Decision.rowOf(failure).credentialRefused()) {
+            channel.disable(failure.detail());
             log.error("Channel {} taken out of rotation: the upstream rejected its credential ({}). Fix the"
                     + " api-key, then POST /admin/v1/channels/{}/reset or restart.", channel.name(),
-                    rejected.detail(), channel.name());
+                    failure.detail(), channel.name());
         } else {
             log.warn("Channel {} failed: {}", channel.name(), failure);
         }
         channel.stats().failure(failure, TimeUnit.NANOSECONDS.toMillis(nanos), channel.clock().instant());
-    }
-
-    private static Optional<Duration> hint(UpstreamFailure failure) {
-        return switch (failure) {
-            case UpstreamFailure.Transient t -> t.retryAfter();
-            case UpstreamFailure.RateLimited r -> r.retryAfter();
-            default -> Optional.empty();
-        };
     }
 
     /** Priority ascending; among equal priorities a weighted shuffle, so traffic splits by weight. */

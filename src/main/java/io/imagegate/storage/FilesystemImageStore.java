@@ -2,7 +2,8 @@ package io.imagegate.storage;
 
 import io.imagegate.imaging.ImageBytes;
 import io.imagegate.imaging.ImageFormat;
-import io.imagegate.storage.StorageFailed.Reason;
+import io.imagegate.refusals.StorageFailed;
+import io.imagegate.refusals.StorageFailed.Reason;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -130,8 +131,23 @@ public final class FilesystemImageStore implements ImageStore {
     }
 
     private StorageFailed failed(String what, Exception e) {
-        return new StorageFailed(StorageFailed.outOfSpace(e) ? Reason.FULL : Reason.UNAVAILABLE,
+        return new StorageFailed(outOfSpace(e) ? Reason.FULL : Reason.UNAVAILABLE,
                 "cannot store " + what + " under " + root + ": " + e, e);
+    }
+
+    /**
+     * Whether an I/O failure is the disk running out of room. The JDK reports ENOSPC and EDQUOT only in the
+     * exception's message (the operating system's own text), so that is what is read, along the whole chain.
+     */
+    static boolean outOfSpace(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof IOException && cause.getMessage() != null
+                    && (cause.getMessage().contains("No space left on device")
+                            || cause.getMessage().contains("Disk quota exceeded"))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override

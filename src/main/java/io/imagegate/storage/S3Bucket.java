@@ -1,5 +1,6 @@
 package io.imagegate.storage;
 
+import io.imagegate.config.InvalidConfiguration;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,7 +37,7 @@ public final class S3Bucket {
         try {
             client.headBucket(request -> request.bucket(settings.bucket()));
         } catch (NoSuchBucketException e) {
-            throw new IllegalStateException("imagegate.storage.s3.bucket: the " + settings.where() + " does not"
+            throw new InvalidConfiguration("imagegate.storage.s3.bucket: the " + settings.where() + " does not"
                     + " exist. Create it (the gateway never creates buckets), or correct imagegate.storage.s3.bucket,"
                     + " endpoint or region", e);
         } catch (S3Exception e) {
@@ -48,10 +49,10 @@ public final class S3Bucket {
                         + " imagegate.storage.s3.path-style";
                 default -> "imagegate.storage.s3.endpoint, region and bucket";
             };
-            throw new IllegalStateException("imagegate.storage.s3: the " + settings.where() + " answered HTTP "
+            throw new InvalidConfiguration("imagegate.storage.s3: the " + settings.where() + " answered HTTP "
                     + e.statusCode() + " to HeadBucket. Check " + check, e);
         } catch (SdkClientException e) {
-            throw new IllegalStateException("imagegate.storage.s3.endpoint: the " + settings.where() + " cannot be"
+            throw new InvalidConfiguration("imagegate.storage.s3.endpoint: the " + settings.where() + " cannot be"
                     + " reached: " + e.getMessage() + ". Check imagegate.storage.s3.endpoint and the network", e);
         }
     }

@@ -1,5 +1,6 @@
 package io.imagegate.storage;
 
+import io.imagegate.config.InvalidConfiguration;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Optional;
@@ -30,21 +31,21 @@ public record S3Settings(Optional<URI> endpoint, String region, String bucket, S
 
     public S3Settings {
         if (bucket.isBlank()) {
-            throw new IllegalStateException("imagegate.storage.s3.bucket is not set: imagegate.storage.type=s3"
+            throw new InvalidConfiguration("imagegate.storage.s3.bucket is not set: imagegate.storage.type=s3"
                     + " needs an existing bucket (IMAGEGATE_STORAGE_S3_BUCKET); the gateway never creates one");
         }
         if (!BUCKET_NAME.matcher(bucket).matches()) {
-            throw new IllegalStateException("imagegate.storage.s3.bucket '" + bucket + "' is not a bucket name:"
+            throw new InvalidConfiguration("imagegate.storage.s3.bucket '" + bucket + "' is not a bucket name:"
                     + " 3-63 lower-case letters, digits, '.' or '-', starting and ending with a letter or digit");
         }
         if (accessKey.isBlank() || secretKey.isBlank()) {
-            throw new IllegalStateException("imagegate.storage.s3.access-key and imagegate.storage.s3.secret-key"
+            throw new InvalidConfiguration("imagegate.storage.s3.access-key and imagegate.storage.s3.secret-key"
                     + " must both be set with imagegate.storage.type=s3 (IMAGEGATE_STORAGE_S3_ACCESS_KEY,"
                     + " IMAGEGATE_STORAGE_S3_SECRET_KEY): the credentials of a user that may read, write and"
                     + " delete objects in the bucket '" + bucket + "'");
         }
         if (!REGION.matcher(region).matches()) {
-            throw new IllegalStateException("imagegate.storage.s3.region '" + region + "' is not a region name"
+            throw new InvalidConfiguration("imagegate.storage.s3.region '" + region + "' is not a region name"
                     + " such as us-east-1 or eu-central-1 (R2 uses auto); leave it unset for us-east-1");
         }
     }
@@ -111,7 +112,7 @@ public record S3Settings(Optional<URI> endpoint, String region, String bucket, S
             return Optional.empty();
         }
         if (!trimmed.matches("https?://[^/?#]+")) {
-            throw new IllegalStateException("imagegate.storage.s3.endpoint '" + configured + "' must be the"
+            throw new InvalidConfiguration("imagegate.storage.s3.endpoint '" + configured + "' must be the"
                     + " base URL of an S3-compatible server, such as http://127.0.0.1:9000 or"
                     + " https://<account>.r2.cloudflarestorage.com, without a path; leave it unset for AWS S3");
         }

@@ -1,7 +1,8 @@
 package io.imagegate.storage;
 
 import io.imagegate.imaging.ImageFormat;
-import io.imagegate.storage.FileAccessDenied.Reason;
+import io.imagegate.refusals.FileAccessDenied;
+import io.imagegate.refusals.FileAccessDenied.Reason;
 import java.io.InputStream;
 import java.time.Clock;
 import java.util.Arrays;

@@ -2,6 +2,7 @@ package io.imagegate.storage;
 
 import io.imagegate.config.DataDirectory;
 import io.imagegate.config.ImagegateProperties;
+import io.imagegate.config.InvalidConfiguration;
 import io.imagegate.config.PublicBaseUrl;
 import java.time.Clock;
 import java.time.Duration;
@@ -65,7 +66,7 @@ class StorageConfig {
     /** Checks everything before the first request: the TTL fits a pre-signed URL, and the bucket answers. */
     private static S3ImageStore s3Store(S3Settings settings, Duration imageTtl, Clock clock) {
         if (imageTtl.compareTo(S3ImageStore.LONGEST_URL_LIFETIME) > 0) {
-            throw new IllegalStateException("imagegate.image-ttl is " + imageTtl.toHours() + " h, but S3"
+            throw new InvalidConfiguration("imagegate.image-ttl is " + imageTtl.toHours() + " h, but S3"
                     + " pre-signed URLs are valid for at most 7 days: set it to 7d or less, or use"
                     + " imagegate.storage.type=filesystem");
         }

@@ -1,5 +1,6 @@
 package io.imagegate.storage;
 
+import io.imagegate.config.InvalidConfiguration;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -23,11 +24,11 @@ public record StorageProperties(@DefaultValue("filesystem") Type type, @DefaultV
 
     public StorageProperties {
         if (minFreeSpace.isNegative()) {
-            throw new IllegalStateException("imagegate.storage.min-free-space must not be negative, not "
+            throw new InvalidConfiguration("imagegate.storage.min-free-space must not be negative, not "
                     + minFreeSpace + " (0 turns the reserve off)");
         }
         if (probeInterval.isNegative() || probeInterval.isZero()) {
-            throw new IllegalStateException("imagegate.storage.probe-interval must be positive, not "
+            throw new InvalidConfiguration("imagegate.storage.probe-interval must be positive, not "
                     + probeInterval + " (e.g. 10s)");
         }
     }

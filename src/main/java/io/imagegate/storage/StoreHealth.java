@@ -1,5 +1,6 @@
 package io.imagegate.storage;
 
+import io.imagegate.refusals.StorageFailed;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -2,6 +2,7 @@ package io.imagegate.storage;
 
 import io.imagegate.imaging.ImageBytes;
 import io.imagegate.imaging.ImageFormat;
+import io.imagegate.refusals.StorageFailed;
 import java.io.InputStream;
 import java.net.URI;
 import java.util.Optional;

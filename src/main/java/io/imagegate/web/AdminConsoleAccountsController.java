@@ -13,6 +13,7 @@ import io.imagegate.billing.LedgerEntry;
 import io.imagegate.catalog.Catalog;
 import io.imagegate.catalog.ModelSpec;
 import io.imagegate.money.Micros;
+import io.imagegate.refusals.BalanceConflict;
 import io.imagegate.web.AdminConsole.Posted;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
@@ -140,7 +141,7 @@ class AdminConsoleAccountsController {
             try {
                 accounts.credit(id, amount, note);
                 return AdminConsole.seeOther("/admin/accounts/" + id);
-            } catch (IllegalStateException belowHeld) {
+            } catch (BalanceConflict belowHeld) {
                 errors.put("amount", "Take off less: the balance may not go below zero or below what requests in"
                         + " flight hold");
             }

@@ -1,7 +1,7 @@
 package io.imagegate.web;
 
 import io.imagegate.auth.AdminToken;
-import io.imagegate.auth.AuthenticationFailed;
+import io.imagegate.refusals.AuthenticationFailed;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Optional;

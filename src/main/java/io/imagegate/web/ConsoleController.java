@@ -2,7 +2,7 @@ package io.imagegate.web;
 
 import io.imagegate.auth.ApiKeys;
 import io.imagegate.auth.ApiKeys.KeyInfo;
-import io.imagegate.auth.AuthenticationFailed;
+import io.imagegate.refusals.AuthenticationFailed;
 import io.imagegate.auth.Caller;
 import io.imagegate.billing.Account;
 import io.imagegate.billing.Accounts;

@@ -3,10 +3,11 @@ package io.imagegate.web;
 import com.github.benmanes.caffeine.cache.Ticker;
 import gg.jte.TemplateEngine;
 import io.imagegate.billing.PriceBook;
-import io.imagegate.requestlog.RequestLog;
-import io.imagegate.routing.Router;
+import io.imagegate.config.InvalidConfiguration;
 import io.imagegate.config.PublicBaseUrl;
 import io.imagegate.ids.IdGenerator;
+import io.imagegate.requestlog.RequestLog;
+import io.imagegate.routing.Router;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -60,7 +61,7 @@ class WebConfig implements WebMvcConfigurer {
     WebSessions webSessions(JdbcClient jdbc, IdGenerator ids, Clock clock,
             @Value("${imagegate.web.session-lifetime:8h}") Duration lifetime) {
         if (lifetime.isNegative() || lifetime.isZero()) {
-            throw new IllegalStateException("imagegate.web.session-lifetime must be positive, e.g. 8h; it is "
+            throw new InvalidConfiguration("imagegate.web.session-lifetime must be positive, e.g. 8h; it is "
                     + lifetime);
         }
         return new WebSessions(jdbc, ids, clock, lifetime);

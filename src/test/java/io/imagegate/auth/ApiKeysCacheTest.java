@@ -7,6 +7,7 @@ import io.imagegate.auth.ApiKeys.CreatedKey;
 import io.imagegate.billing.Accounts;
 import io.imagegate.billing.Ledger;
 import io.imagegate.ids.IdGenerator;
+import io.imagegate.refusals.AuthenticationFailed;
 import io.imagegate.support.MigratedDatabase;
 import java.nio.file.Path;
 import java.security.SecureRandom;

@@ -11,6 +11,7 @@ import io.imagegate.billing.Idempotency.InFlight;
 import io.imagegate.billing.Idempotency.Replay;
 import io.imagegate.config.InvalidConfiguration;
 import io.imagegate.ids.IdGenerator;
+import io.imagegate.refusals.CaptureFailed;
 import io.imagegate.support.MigratedDatabase;
 import io.imagegate.support.MovableClock;
 import java.nio.file.Path;

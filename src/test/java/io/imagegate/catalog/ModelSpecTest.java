@@ -1,11 +1,12 @@
 package io.imagegate.catalog;
 
-import io.imagegate.imaging.ImageSize;
-import io.imagegate.imaging.SizeTier;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.imagegate.catalog.RequestRejected.Reason;
+import io.imagegate.imaging.ImageSize;
+import io.imagegate.imaging.SizeTier;
+import io.imagegate.refusals.RequestRejected;
+import io.imagegate.refusals.RequestRejected.Reason;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;

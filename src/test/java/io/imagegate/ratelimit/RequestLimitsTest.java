@@ -7,6 +7,7 @@ import io.imagegate.auth.Caller;
 import io.imagegate.auth.KeyLimits;
 import io.imagegate.auth.UnsupportedParameters;
 import io.imagegate.ratelimit.ConcurrencyLimiter.Lease;
+import io.imagegate.refusals.LimitExceeded;
 import java.util.Optional;
 import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;

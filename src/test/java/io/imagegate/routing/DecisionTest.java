@@ -3,7 +3,7 @@ package io.imagegate.routing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.imagegate.providers.UpstreamFailure;
-import io.imagegate.routing.DispatchFailed.Outcome;
+import io.imagegate.refusals.DispatchFailed.Outcome;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.SplittableRandom;
@@ -18,7 +18,7 @@ class DecisionTest {
 
         assertThat(Decision.after(failure, 1, 3)).isEqualTo(Decision.RETRY);
         assertThat(Decision.after(failure, 3, 3)).isEqualTo(Decision.FAIL_OVER);
-        assertThat(DispatchFailed.outcomeOf(failure)).isEqualTo(Outcome.UPSTREAM_FAILED);
+        assertThat(Decision.outcomeOf(failure)).isEqualTo(Outcome.UPSTREAM_FAILED);
     }
 
     @Test
@@ -27,7 +27,7 @@ class DecisionTest {
 
         assertThat(Decision.after(failure, 1, 3)).isEqualTo(Decision.GIVE_UP);
         assertThat(Decision.isChannelFault(failure)).isFalse();
-        assertThat(DispatchFailed.outcomeOf(failure)).isEqualTo(Outcome.SAFETY_BLOCKED);
+        assertThat(Decision.outcomeOf(failure)).isEqualTo(Outcome.SAFETY_BLOCKED);
     }
 
     @Test
@@ -36,14 +36,18 @@ class DecisionTest {
 
         assertThat(Decision.after(failure, 1, 3)).isEqualTo(Decision.RETRY);
         assertThat(Decision.after(failure, 2, 3)).isEqualTo(Decision.GIVE_UP);
-        assertThat(DispatchFailed.outcomeOf(failure)).isEqualTo(Outcome.NO_IMAGE);
+        assertThat(Decision.outcomeOf(failure)).isEqualTo(Outcome.NO_IMAGE);
     }
 
     @Test
     void aRejectedCredentialFailsOverAtOnce() {
         assertThat(Decision.after(new UpstreamFailure.CredentialRejected("API_KEY_INVALID"), 1, 3))
                 .isEqualTo(Decision.FAIL_OVER);
-        assertThat(DispatchFailed.outcomeOf(new UpstreamFailure.TimedOut("slow")))
+        assertThat(Decision.rowOf(new UpstreamFailure.CredentialRejected("API_KEY_INVALID")).credentialRefused())
+                .as("the channel leaves rotation").isTrue();
+        assertThat(Decision.rowOf(new UpstreamFailure.Rejected("400 INVALID_ARGUMENT")).credentialRefused())
+                .isFalse();
+        assertThat(Decision.outcomeOf(new UpstreamFailure.TimedOut("slow")))
                 .isEqualTo(Outcome.DEADLINE_EXCEEDED);
     }
 

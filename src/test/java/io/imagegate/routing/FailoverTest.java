@@ -2,11 +2,14 @@ package io.imagegate.routing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.imagegate.providers.gemini.GeminiTestImages;
 import io.imagegate.support.Admin.Key;
 import io.imagegate.support.FakeUpstream;
 import io.imagegate.support.FakeUpstream.Reply;
 import io.imagegate.support.GatewayTest;
 import io.imagegate.support.Http.Response;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -17,38 +20,49 @@ import tools.jackson.databind.JsonNode;
 /**
  * Two Gemini channels for one model: the preferred one always answers 503, the backup is healthy. Requests
  * succeed through the backup, the preferred channel's breaker opens, and later requests no longer try it.
+ * Two more for another model: the preferred one answers 200 with "image" bytes that are no image at all.
  */
 class FailoverTest extends GatewayTest {
 
     private static final FakeUpstream BROKEN = new FakeUpstream(request -> Reply.json(503,
             "{\"error\": {\"code\": 503, \"message\": \"The model is overloaded.\", \"status\": \"UNAVAILABLE\"}}"));
-    private static final FakeUpstream HEALTHY = new FakeUpstream(request -> Reply.json(200,
-            "{\"candidates\": [{\"content\": {\"parts\": [{\"inlineData\": {\"mimeType\": \"image/png\", \"data\": \""
-                    + Base64.getEncoder().encodeToString(io.imagegate.providers.gemini.GeminiTestImages.png(64, 64))
-                    + "\"}}]}, \"finishReason\": \"STOP\"}]}"));
+    private static final FakeUpstream HEALTHY = new FakeUpstream(request -> gemini(GeminiTestImages.png(64, 64)));
+    private static final FakeUpstream GARBLED = new FakeUpstream(request -> gemini(
+            "<html>not an image</html>".getBytes(StandardCharsets.UTF_8)));
+    private static final FakeUpstream HEALTHY_TOO = new FakeUpstream(request -> gemini(GeminiTestImages.png(64, 64)));
+
+    private static Reply gemini(byte[] image) {
+        return Reply.json(200, "{\"candidates\": [{\"content\": {\"parts\": [{\"inlineData\": {\"mimeType\":"
+                + " \"image/png\", \"data\": \"" + Base64.getEncoder().encodeToString(image) + "\"}}]},"
+                + " \"finishReason\": \"STOP\"}]}");
+    }
 
     @DynamicPropertySource
     static void twoChannels(DynamicPropertyRegistry registry) {
         ownDatabase(registry, "failover");
-        channel(registry, 0, "google-main", BROKEN, 0);
-        channel(registry, 1, "google-backup", HEALTHY, 1);
+        channel(registry, 0, "google-main", BROKEN, 0, "nano-banana");
+        channel(registry, 1, "google-backup", HEALTHY, 1, "nano-banana");
+        channel(registry, 2, "google-garbled", GARBLED, 0, "nano-banana-v2");
+        channel(registry, 3, "google-backup-v2", HEALTHY_TOO, 1, "nano-banana-v2");
     }
 
     private static void channel(DynamicPropertyRegistry registry, int i, String name, FakeUpstream upstream,
-            int priority) {
+            int priority, String model) {
         String prefix = "imagegate.channels[" + i + "].";
         registry.add(prefix + "name", () -> name);
         registry.add(prefix + "provider", () -> "gemini");
         registry.add(prefix + "base-url", () -> upstream.baseUrl().toString());
         registry.add(prefix + "api-key", () -> "key-" + name);
         registry.add(prefix + "priority", () -> priority);
-        registry.add(prefix + "models.nano-banana", () -> "gemini-2.5-flash-image");
+        registry.add(prefix + "models." + model, () -> "gemini-2.5-flash-image");
     }
 
     @AfterAll
     static void stop() {
         BROKEN.close();
         HEALTHY.close();
+        GARBLED.close();
+        HEALTHY_TOO.close();
     }
 
     @Test
@@ -77,6 +91,29 @@ class FailoverTest extends GatewayTest {
         assertThat(backup.get("success_rate").asDouble()).isEqualTo(1.0);
         assertThat(backup.get("latency_p50_millis").asLong()).isNotNegative();
         assertThat(admin.balance(key.accountId())).isEqualTo("0.805"); // 5 x 0.039, nothing for the failures
+        admin.assertBooksBalance();
+    }
+
+    @Test
+    void anUnreadableImageIsRetriedThenFailedOverAndCountedAgainstItsChannel() {
+        Key key = admin.newKey("1.00");
+
+        Response response = http.post("/v1/images/generations",
+                "{\"model\":\"nano-banana-v2\",\"prompt\":\"a lighthouse\",\"response_format\":\"b64_json\"}",
+                key.header());
+
+        assertThat(response.status()).as(response.toString()).isEqualTo(200);
+        assertThat(GARBLED.requests()).as("three attempts on the channel that sent no image").hasSize(3);
+        assertThat(HEALTHY_TOO.requests()).hasSize(1);
+        JsonNode garbled = channel("google-garbled");
+        assertThat(garbled.get("last_error").get("kind").asString()).isEqualTo("Malformed");
+        assertThat(garbled.get("last_error").get("detail").asString())
+                .isEqualTo("The upstream returned data that is not a PNG, JPEG, WebP or GIF image.");
+        assertThat(garbled.get("success_rate").asDouble()).isEqualTo(0.0);
+        BigDecimal charged = new BigDecimal(response.header("x-imagegate-charged"));
+        assertThat(charged).as("one image's price").isPositive();
+        assertThat(new BigDecimal(admin.balance(key.accountId()))).isEqualByComparingTo(
+                BigDecimal.ONE.subtract(charged));
         admin.assertBooksBalance();
     }
 

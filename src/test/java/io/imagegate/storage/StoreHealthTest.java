@@ -2,7 +2,8 @@ package io.imagegate.storage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.imagegate.storage.StorageFailed.Reason;
+import io.imagegate.refusals.StorageFailed;
+import io.imagegate.refusals.StorageFailed.Reason;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

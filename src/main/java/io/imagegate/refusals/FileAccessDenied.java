@@ -1,7 +1,7 @@
-package io.imagegate.storage;
+package io.imagegate.refusals;
 
 /** A request for an image file that must not be served, and why. */
-public final class FileAccessDenied extends RuntimeException {
+public final class FileAccessDenied extends Refusal {
 
     public enum Reason {
         /** The signature does not match the name and expiry: the URL was edited or forged. */

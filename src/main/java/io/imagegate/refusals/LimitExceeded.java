@@ -1,9 +1,9 @@
-package io.imagegate.ratelimit;
+package io.imagegate.refusals;
 
 import java.util.Optional;
 
 /** A request refused by its key's limits before it could cost anything: 429 with {@code Retry-After}. */
-public final class LimitExceeded extends RuntimeException {
+public final class LimitExceeded extends Refusal {
 
     public enum Reason {
         /** Over the key's requests per minute: waiting {@code Retry-After} brings the next token. */
@@ -12,24 +12,29 @@ public final class LimitExceeded extends RuntimeException {
         CONCURRENCY
     }
 
+    /** For {@link Reason#RATE}: the key's requests per minute, and how many of them are left now. */
+    public record RateBudget(int limit, long remaining) {
+    }
+
     private final Reason reason;
     private final long retryAfterSeconds;
-    private final Optional<RateDecision> rate;
+    private final Optional<RateBudget> rate;
 
-    private LimitExceeded(Reason reason, String message, long retryAfterSeconds, Optional<RateDecision> rate) {
+    private LimitExceeded(Reason reason, String message, long retryAfterSeconds, Optional<RateBudget> rate) {
         super(message);
         this.reason = reason;
         this.retryAfterSeconds = retryAfterSeconds;
         this.rate = rate;
     }
 
-    static LimitExceeded rate(RateDecision refused) {
-        return new LimitExceeded(Reason.RATE, "This API key is limited to " + refused.limit() + " requests per"
-                + " minute. Retry after " + refused.retryAfterSeconds() + " s; nothing was charged.",
-                refused.retryAfterSeconds(), Optional.of(refused));
+    /** @param retryAfterSeconds whole seconds until the next token, rounded up */
+    public static LimitExceeded rate(int limit, long remaining, long retryAfterSeconds) {
+        return new LimitExceeded(Reason.RATE, "This API key is limited to " + limit + " requests per minute. Retry"
+                + " after " + retryAfterSeconds + " s; nothing was charged.", retryAfterSeconds,
+                Optional.of(new RateBudget(limit, remaining)));
     }
 
-    static LimitExceeded concurrency(int limit) {
+    public static LimitExceeded concurrency(int limit) {
         return new LimitExceeded(Reason.CONCURRENCY, "This API key may have " + limit + " generation"
                 + (limit == 1 ? "" : "s") + " in flight at once, and has. Retry when one finishes; nothing was"
                 + " charged.", 1, Optional.empty());
@@ -43,8 +48,8 @@ public final class LimitExceeded extends RuntimeException {
         return retryAfterSeconds;
     }
 
-    /** For {@link Reason#RATE}, the refusal itself, for the {@code x-ratelimit-*} headers. */
-    public Optional<RateDecision> rate() {
+    /** For {@link Reason#RATE}, the budget the request found empty, for the {@code x-ratelimit-*} headers. */
+    public Optional<RateBudget> rate() {
         return rate;
     }
 }

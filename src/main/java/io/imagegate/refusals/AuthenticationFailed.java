@@ -1,7 +1,7 @@
-package io.imagegate.auth;
+package io.imagegate.refusals;
 
 /** A request whose credentials do not identify an active key or the admin; always answered with 401. */
-public final class AuthenticationFailed extends RuntimeException {
+public final class AuthenticationFailed extends Refusal {
 
     public enum Reason {
         MISSING,

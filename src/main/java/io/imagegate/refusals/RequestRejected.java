@@ -1,7 +1,7 @@
-package io.imagegate.catalog;
+package io.imagegate.refusals;
 
 /** A request option the model cannot honour; {@code param} is the field to fix, as the caller spelled it. */
-public final class RequestRejected extends RuntimeException {
+public final class RequestRejected extends Refusal {
 
     public enum Reason {
         /** The model has no such capability (e.g. {@code quality} on a model without a quality modifier). */

@@ -1,7 +1,7 @@
-package io.imagegate.billing;
+package io.imagegate.refusals;
 
 /** A request whose worst-case price does not fit the account's available balance: 402, nothing charged. */
-public final class InsufficientBalance extends RuntimeException {
+public final class InsufficientBalance extends Refusal {
 
     private final long neededMicros;
     private final long availableMicros;

@@ -1,7 +1,7 @@
-package io.imagegate.generation;
+package io.imagegate.refusals;
 
 /** A generation refused before any upstream was called, for a reason the caller can fix. */
-public final class GenerationRefused extends RuntimeException {
+public final class GenerationRefused extends Refusal {
 
     public enum Reason {
         /** No catalog model has this id: 400. */

@@ -1,4 +1,4 @@
-package io.imagegate.billing;
+package io.imagegate.refusals;
 
 /**
  * The charge of a delivered generation could not be written. Either its transaction is known to have rolled
@@ -6,11 +6,11 @@ package io.imagegate.billing;
  * the money moved is unknown until the database answers again: the hold is left for the sweeper, which
  * releases it only if the charge did not commit.
  */
-public final class CaptureFailed extends RuntimeException {
+public final class CaptureFailed extends Refusal {
 
     private final boolean maybeCharged;
 
-    CaptureFailed(boolean maybeCharged, Throwable cause) {
+    public CaptureFailed(boolean maybeCharged, Throwable cause) {
         super(maybeCharged ? "the charge's commit failed; it may have committed" : "the charge rolled back", cause);
         this.maybeCharged = maybeCharged;
     }
