@@ -33,8 +33,4 @@ public record ImageJob(
     public ImageJob withN(int n, long seed) {
         return new ImageJob(model, upstreamModel, prompt, size, n, seed, quality, deadline);
     }
-
-    public ImageJob withDeadline(Deadline deadline) {
-        return new ImageJob(model, upstreamModel, prompt, size, n, seed, quality, deadline);
-    }
 }
