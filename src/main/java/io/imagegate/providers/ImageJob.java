@@ -1,6 +1,7 @@
 package io.imagegate.providers;
 
 import io.imagegate.imaging.ImageSize;
+import io.imagegate.imaging.Quality;
 import java.util.Optional;
 
 /**
@@ -21,7 +22,7 @@ public record ImageJob(
         ImageSize size,
         int n,
         long seed,
-        Optional<String> quality,
+        Optional<Quality> quality,
         Deadline deadline) {
 
     public ImageJob {
