@@ -166,7 +166,7 @@ public final class GenerationService {
         }
         ChargeLine line = new ChargeLine(caller.keyId(), requestId, request.clientRequestId(),
                 request.idempotencyKey(), model.id(),
-                options.size().toString(), options.tier().label(), options.quality().map(Quality::wire), options.n(),
+                options.size(), options.tier(), options.quality(), options.n(),
                 delivered.images().size(), unitPrice);
         List<String> ignored = dropped.stream().map(ModelParameter::wire).sorted().toList();
         long charged;
