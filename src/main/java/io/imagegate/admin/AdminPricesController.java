@@ -8,6 +8,7 @@ import io.imagegate.catalog.Price;
 import io.imagegate.http.ApiException;
 import io.imagegate.http.ErrorCode;
 import io.imagegate.http.JsonObject;
+import io.imagegate.imaging.Quality;
 import io.imagegate.imaging.SizeTier;
 import io.imagegate.money.Micros;
 import jakarta.servlet.http.HttpServletRequest;
@@ -75,7 +76,8 @@ public class AdminPricesController {
         List<Price> table = new ArrayList<>();
         for (JsonObject row : rows) {
             row.rejectUnknown(Set.of("size_tier", "quality", "price"), "in a price row");
-            table.add(new Price(tier(row.requireString("size_tier")), row.optionalString("quality"),
+            table.add(new Price(tier(row.requireString("size_tier")),
+                    row.optionalString("quality").map(AdminPricesController::quality),
                     AdminAmounts.unsigned(row.requireString("price"), "price")));
         }
         checkCovers(spec, table);
@@ -90,7 +92,8 @@ public class AdminPricesController {
 
     private ModelPrices current(ModelSpec spec) {
         return new ModelPrices(spec.id(), CURRENCY, prices.pricesOf(spec.id()).stream()
-                .map(p -> new PriceRow(p.tier().label(), p.quality().orElse(null), Micros.format(p.micros())))
+                .map(p -> new PriceRow(p.tier().label(), p.quality().map(Quality::wire).orElse(null),
+                        Micros.format(p.micros())))
                 .toList());
     }
 
@@ -105,6 +108,14 @@ public class AdminPricesController {
     private static SizeTier tier(String label) {
         try {
             return SizeTier.parse(label);
+        } catch (IllegalArgumentException e) {
+            throw invalid(e.getMessage());
+        }
+    }
+
+    private static Quality quality(String wire) {
+        try {
+            return new Quality(wire);
         } catch (IllegalArgumentException e) {
             throw invalid(e.getMessage());
         }

@@ -7,6 +7,7 @@ import io.imagegate.http.ApiException;
 import io.imagegate.http.ErrorCode;
 import io.imagegate.imaging.ImageSize;
 import io.imagegate.imaging.OutputFormat;
+import io.imagegate.imaging.Quality;
 import io.imagegate.routing.Router;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -67,7 +68,8 @@ public class ModelsController {
         return new ModelView(m.id(), "model", m.created(), m.vendor().toLowerCase(java.util.Locale.ROOT),
                 m.displayName(), m.vendor(), m.tier(), m.capability(), m.description(), m.promptNote(),
                 m.sizes().stream().map(ImageSize::toString).toList(), m.defaultSize().toString(), ratios,
-                new Range(m.n().min(), m.n().max()), m.seed(), m.qualities(), m.defaultQuality().orElse(null),
+                new Range(m.n().min(), m.n().max()), m.seed(), m.qualities().stream().map(Quality::wire).toList(),
+                m.defaultQuality().map(Quality::wire).orElse(null),
                 m.img2img(), m.negativePrompt(), m.maxResolution().toString(), m.maxPromptChars(), true,
                 m.syncDeadline().toSeconds(), m.typicalLatency(),
                 PriceTable.of(m, prices.pricesOf(m.id())), m.whenToUse(),

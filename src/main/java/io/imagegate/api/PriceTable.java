@@ -3,6 +3,7 @@ package io.imagegate.api;
 import io.imagegate.catalog.ModelSpec;
 import io.imagegate.catalog.Price;
 import io.imagegate.imaging.ImageSize;
+import io.imagegate.imaging.Quality;
 import io.imagegate.imaging.SizeTier;
 import io.imagegate.money.Micros;
 import java.util.List;
@@ -15,8 +16,8 @@ record PriceTable(String label, String currency, String unit, List<Row> prices) 
 
     static PriceTable of(ModelSpec model, List<Price> prices) {
         return new PriceTable(model.pricingLabel(), "USD", "image", prices.stream()
-                .map(p -> new Row(p.tier().label(), sizesIn(model, p.tier()), p.quality().orElse(null),
-                        Micros.format(p.micros())))
+                .map(p -> new Row(p.tier().label(), sizesIn(model, p.tier()),
+                        p.quality().map(Quality::wire).orElse(null), Micros.format(p.micros())))
                 .toList());
     }
 

@@ -1,5 +1,8 @@
 package io.imagegate.billing;
 
+import io.imagegate.imaging.ImageSize;
+import io.imagegate.imaging.Quality;
+import io.imagegate.imaging.SizeTier;
 import java.util.Optional;
 
 /**
@@ -16,9 +19,9 @@ public record ChargeLine(
         Optional<String> clientRequestId,
         Optional<String> idempotencyKey,
         String model,
-        String size,
-        String sizeTier,
-        Optional<String> quality,
+        ImageSize size,
+        SizeTier sizeTier,
+        Optional<Quality> quality,
         int nRequested,
         int nDelivered,
         long unitPriceMicros) {

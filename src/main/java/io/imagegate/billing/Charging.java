@@ -2,6 +2,7 @@ package io.imagegate.billing;
 
 import io.imagegate.billing.LedgerEntry.Kind;
 import io.imagegate.ids.IdGenerator;
+import io.imagegate.imaging.Quality;
 import io.imagegate.refusals.CaptureFailed;
 import io.imagegate.refusals.InsufficientBalance;
 import java.time.Clock;
@@ -170,9 +171,9 @@ public final class Charging {
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(hold.id(), hold.accountId(), line.keyId(), line.requestId(),
                         line.clientRequestId().orElse(null), line.idempotencyKey().orElse(null), line.model(),
-                        line.size(),
-                        line.sizeTier(), line.quality().orElse(null), line.nRequested(), line.nDelivered(),
-                        line.unitPriceMicros(), charged, clock.instant().getEpochSecond())
+                        line.size().toString(), line.sizeTier().label(), line.quality().map(Quality::wire).orElse(null),
+                        line.nRequested(), line.nDelivered(), line.unitPriceMicros(), charged,
+                        clock.instant().getEpochSecond())
                 .update();
         return charged;
     }

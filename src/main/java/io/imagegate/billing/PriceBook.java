@@ -5,6 +5,7 @@ import io.imagegate.cache.ShortLivedCache;
 import io.imagegate.catalog.Catalog;
 import io.imagegate.catalog.ModelSpec;
 import io.imagegate.catalog.Price;
+import io.imagegate.imaging.Quality;
 import io.imagegate.imaging.SizeTier;
 import java.time.Clock;
 import java.time.Duration;
@@ -55,8 +56,7 @@ public final class PriceBook {
                         INSERT INTO prices (model, size_tier, quality, price_micros, updated_at)
                         VALUES (?, ?, ?, ?, ?)
                         ON CONFLICT (model, size_tier, quality) DO NOTHING""")
-                        .params(model.id(), price.tier().label(), price.quality().orElse(NO_QUALITY),
-                                price.micros(), now)
+                        .params(model.id(), price.tier().label(), qualityColumn(price.quality()), price.micros(), now)
                         .update();
             }
         }
@@ -69,7 +69,7 @@ public final class PriceBook {
     }
 
     /** The price of one image now; empty only if the table lacks a row the catalog promised. */
-    public Optional<Long> unitPrice(String model, SizeTier tier, Optional<String> quality) {
+    public Optional<Long> unitPrice(String model, SizeTier tier, Optional<Quality> quality) {
         return pricesOf(model).stream().filter(p -> p.appliesTo(tier, quality)).findFirst().map(Price::micros);
     }
 
@@ -78,11 +78,11 @@ public final class PriceBook {
         return jdbc.sql("SELECT size_tier, quality, price_micros FROM prices WHERE model = ?")
                 .param(model)
                 .query((rs, row) -> new Price(SizeTier.parse(rs.getString("size_tier")),
-                        Optional.of(rs.getString("quality")).filter(q -> !q.equals(NO_QUALITY)),
+                        Optional.of(rs.getString("quality")).filter(q -> !q.equals(NO_QUALITY)).map(Quality::new),
                         rs.getLong("price_micros")))
                 .list()
                 .stream()
-                .sorted(Comparator.comparing(Price::tier).thenComparing(p -> p.quality().orElse(NO_QUALITY)))
+                .sorted(Comparator.comparing(Price::tier).thenComparing(p -> qualityColumn(p.quality())))
                 .toList();
     }
 
@@ -94,10 +94,14 @@ public final class PriceBook {
             for (Price price : prices) {
                 jdbc.sql("INSERT INTO prices (model, size_tier, quality, price_micros, updated_at)"
                                 + " VALUES (?, ?, ?, ?, ?)")
-                        .params(model, price.tier().label(), price.quality().orElse(NO_QUALITY), price.micros(), now)
+                        .params(model, price.tier().label(), qualityColumn(price.quality()), price.micros(), now)
                         .update();
             }
         });
         tables.invalidateAll();
+    }
+
+    private static String qualityColumn(Optional<Quality> quality) {
+        return quality.map(Quality::wire).orElse(NO_QUALITY);
     }
 }

@@ -3,6 +3,7 @@ package io.imagegate.billing;
 import io.imagegate.catalog.ModelSpec;
 import io.imagegate.catalog.Price;
 import io.imagegate.imaging.ImageSize;
+import io.imagegate.imaging.Quality;
 import io.imagegate.imaging.SizeTier;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -54,11 +55,11 @@ public final class PriceCoverage {
     }
 
     /** A tier and quality as one name: {@code 1K}, or {@code 2K/high} for a model with qualities. */
-    public static String key(SizeTier tier, Optional<String> quality) {
-        return tier.label() + quality.map(q -> "/" + q).orElse("");
+    public static String key(SizeTier tier, Optional<Quality> quality) {
+        return tier.label() + quality.map(q -> "/" + q.wire()).orElse("");
     }
 
-    private static List<Optional<String>> qualities(ModelSpec model) {
+    private static List<Optional<Quality>> qualities(ModelSpec model) {
         return model.qualities().isEmpty()
                 ? List.of(Optional.empty()) : model.qualities().stream().map(Optional::of).toList();
     }

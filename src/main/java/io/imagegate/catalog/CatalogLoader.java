@@ -3,6 +3,7 @@ package io.imagegate.catalog;
 import io.imagegate.imaging.ImageEncoder;
 import io.imagegate.imaging.ImageSize;
 import io.imagegate.imaging.OutputFormat;
+import io.imagegate.imaging.Quality;
 import io.imagegate.imaging.SizeTier;
 import io.imagegate.money.Micros;
 import java.io.IOException;
@@ -76,12 +77,12 @@ public final class CatalogLoader {
         for (Map.Entry<String, JsonNode> e : required(node, "aspect_ratios").properties()) {
             ratios.put(AspectRatio.parse(e.getKey()), ImageSize.parse(e.getValue().asString()));
         }
-        List<String> qualities = strings(node, "qualities");
-        Optional<String> defaultQuality = qualities.isEmpty() ? Optional.empty() : Optional.of(qualities.getFirst());
+        List<Quality> qualities = strings(node, "qualities").stream().map(Quality::new).toList();
+        Optional<Quality> defaultQuality = qualities.isEmpty() ? Optional.empty() : Optional.of(qualities.getFirst());
         List<Price> prices = new ArrayList<>();
         for (JsonNode p : required(node, "prices")) {
-            Optional<String> quality = p.path("quality").isString()
-                    ? Optional.of(p.path("quality").asString()) : Optional.empty();
+            Optional<Quality> quality = p.path("quality").isString()
+                    ? Optional.of(new Quality(p.path("quality").asString())) : Optional.empty();
             prices.add(new Price(SizeTier.parse(text(p, "tier")), quality, Micros.parse(text(p, "usd"))));
         }
         JsonNode n = required(node, "n");
@@ -113,13 +114,13 @@ public final class CatalogLoader {
         if (model.maxPromptChars() < 1) {
             throw new IllegalStateException("max_prompt_chars must be positive");
         }
-        List<Optional<String>> qualities = model.qualities().isEmpty()
+        List<Optional<Quality>> qualities = model.qualities().isEmpty()
                 ? List.of(Optional.empty()) : model.qualities().stream().map(Optional::of).toList();
         for (ImageSize size : model.producibleSizes()) {
-            for (Optional<String> quality : qualities) {
+            for (Optional<Quality> quality : qualities) {
                 if (model.priceFor(SizeTier.of(size), quality).isEmpty()) {
                     throw new IllegalStateException("no price for size " + size + " (tier "
-                            + SizeTier.of(size).label() + ")" + quality.map(q -> ", quality " + q).orElse(""));
+                            + SizeTier.of(size).label() + ")" + quality.map(q -> ", quality " + q.wire()).orElse(""));
                 }
             }
         }

@@ -3,6 +3,7 @@ package io.imagegate.catalog;
 import io.imagegate.imaging.ImageEncoder;
 import io.imagegate.imaging.ImageSize;
 import io.imagegate.imaging.OutputFormat;
+import io.imagegate.imaging.Quality;
 import io.imagegate.imaging.SizeTier;
 import io.imagegate.refusals.RequestRejected;
 import io.imagegate.refusals.RequestRejected.Reason;
@@ -42,8 +43,8 @@ public record ModelSpec(
         Map<AspectRatio, ImageSize> aspectRatios,
         IntRange n,
         boolean seed,
-        List<String> qualities,
-        Optional<String> defaultQuality,
+        List<Quality> qualities,
+        Optional<Quality> defaultQuality,
         boolean img2img,
         boolean negativePrompt,
         ImageSize maxResolution,
@@ -114,7 +115,7 @@ public record ModelSpec(
         }
     }
 
-    public Optional<Price> priceFor(SizeTier tier, Optional<String> quality) {
+    public Optional<Price> priceFor(SizeTier tier, Optional<Quality> quality) {
         return prices.stream().filter(p -> p.appliesTo(tier, quality)).findFirst();
     }
 
@@ -189,15 +190,14 @@ public record ModelSpec(
     }
 
     /** {@code "auto"}, which OpenAI's SDKs may send, is the model's default quality, as in OpenAI's API. */
-    private Optional<String> resolveQuality(RequestedOptions asked) {
-        if (asked.quality().filter("auto"::equals).isPresent()) {
-            return defaultQuality;
-        }
-        if (asked.quality().isPresent() && !qualities.contains(asked.quality().get())) {
-            throw new RequestRejected(Reason.INVALID_VALUE, "quality", "quality '" + asked.quality().get()
-                    + "' is not supported by " + id + ". Supported: " + String.join(", ", qualities) + ".");
-        }
-        return asked.quality().or(() -> defaultQuality);
+    private Optional<Quality> resolveQuality(RequestedOptions asked) {
+        return asked.quality().filter(text -> !text.equals("auto")).map(this::parseQuality).or(() -> defaultQuality);
+    }
+
+    private Quality parseQuality(String text) {
+        return qualities.stream().filter(q -> q.wire().equals(text)).findFirst().orElseThrow(() -> new RequestRejected(
+                Reason.INVALID_VALUE, "quality", "quality '" + text + "' is not supported by " + id + ". Supported: "
+                        + join(qualities.stream().map(Quality::wire).toList()) + "."));
     }
 
     private OptionalInt resolveCompression(RequestedOptions asked) {

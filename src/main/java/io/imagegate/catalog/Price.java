@@ -1,10 +1,11 @@
 package io.imagegate.catalog;
 
+import io.imagegate.imaging.Quality;
 import io.imagegate.imaging.SizeTier;
 import java.util.Optional;
 
 /** The price of one delivered image at a size tier and, for models with a quality modifier, a quality. */
-public record Price(SizeTier tier, Optional<String> quality, long micros) {
+public record Price(SizeTier tier, Optional<Quality> quality, long micros) {
 
     public Price {
         if (micros < 0) {
@@ -12,7 +13,7 @@ public record Price(SizeTier tier, Optional<String> quality, long micros) {
         }
     }
 
-    public boolean appliesTo(SizeTier tier, Optional<String> quality) {
+    public boolean appliesTo(SizeTier tier, Optional<Quality> quality) {
         return this.tier == tier && this.quality.equals(quality);
     }
 }

@@ -2,6 +2,7 @@ package io.imagegate.catalog;
 
 import io.imagegate.imaging.ImageSize;
 import io.imagegate.imaging.OutputFormat;
+import io.imagegate.imaging.Quality;
 import io.imagegate.imaging.SizeTier;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -13,7 +14,7 @@ import java.util.OptionalLong;
  * @param outputFormat      what the delivered bytes are, whatever the upstream returned
  * @param outputCompression 0–100 for jpeg and webp, empty for the encoder's default
  */
-public record ResolvedOptions(ImageSize size, int n, OptionalLong seed, Optional<String> quality,
+public record ResolvedOptions(ImageSize size, int n, OptionalLong seed, Optional<Quality> quality,
         OutputFormat outputFormat, OptionalInt outputCompression) {
 
     public SizeTier tier() {

@@ -17,6 +17,7 @@ import io.imagegate.imaging.ImageFormat;
 import io.imagegate.imaging.ImageSize;
 import io.imagegate.imaging.ImageTarget;
 import io.imagegate.imaging.ImageWorkers;
+import io.imagegate.imaging.Quality;
 import io.imagegate.imaging.Transcoder;
 import io.imagegate.providers.Deadline;
 import io.imagegate.providers.GeneratedImage;
@@ -148,11 +149,11 @@ public final class GenerationService {
             case DROP -> model.unsupported(request.options());
         };
         ResolvedOptions options = model.resolve(request.options().without(dropped));
-        notes.resolved(options.size().toString(), options.quality(), options.n());
+        notes.resolved(options.size(), options.quality(), options.n());
         long seed = options.seed().orElseGet(() -> random.nextLong(ModelSpec.MAX_SEED + 1));
         long unitPrice = prices.unitPrice(model.id(), options.tier(), options.quality())
                 .orElseThrow(() -> new IllegalStateException("no price for " + model.id() + " "
-                        + options.tier().label() + " " + options.quality().orElse("")));
+                        + options.tier().label() + " " + options.quality().map(Quality::wire).orElse("")));
 
         Hold hold = hold(caller, requestId, model, Math.multiplyExact(unitPrice, options.n()));
         Delivery delivered;
@@ -168,7 +169,7 @@ public final class GenerationService {
         }
         ChargeLine line = new ChargeLine(caller.keyId(), requestId, request.clientRequestId(),
                 request.idempotencyKey(), model.id(),
-                options.size().toString(), options.tier().label(), options.quality(), options.n(),
+                options.size(), options.tier(), options.quality(), options.n(),
                 delivered.images().size(), unitPrice);
         List<String> ignored = dropped.stream().map(ModelParameter::wire).sorted().toList();
         long charged;

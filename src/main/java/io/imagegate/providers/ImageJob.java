@@ -1,6 +1,7 @@
 package io.imagegate.providers;
 
 import io.imagegate.imaging.ImageSize;
+import io.imagegate.imaging.Quality;
 import java.util.Optional;
 
 /**
@@ -21,7 +22,7 @@ public record ImageJob(
         ImageSize size,
         int n,
         long seed,
-        Optional<String> quality,
+        Optional<Quality> quality,
         Deadline deadline) {
 
     public ImageJob {
@@ -31,10 +32,6 @@ public record ImageJob(
     }
 
     public ImageJob withN(int n, long seed) {
-        return new ImageJob(model, upstreamModel, prompt, size, n, seed, quality, deadline);
-    }
-
-    public ImageJob withDeadline(Deadline deadline) {
         return new ImageJob(model, upstreamModel, prompt, size, n, seed, quality, deadline);
     }
 }

@@ -1,5 +1,7 @@
 package io.imagegate.requestlog;
 
+import io.imagegate.imaging.ImageSize;
+import io.imagegate.imaging.Quality;
 import io.imagegate.routing.AttemptLog;
 import io.imagegate.routing.AttemptOutcome;
 import java.time.Instant;
@@ -76,9 +78,9 @@ public final class RequestNotes implements AttemptLog {
     }
 
     /** The catalog resolved the request to this size, quality and number of images. */
-    public void resolved(String size, Optional<String> quality, int n) {
-        this.size = Optional.of(size);
-        this.quality = quality;
+    public void resolved(ImageSize size, Optional<Quality> quality, int n) {
+        this.size = Optional.of(size.toString());
+        this.quality = quality.map(Quality::wire);
         this.nRequested = OptionalInt.of(n);
     }
 

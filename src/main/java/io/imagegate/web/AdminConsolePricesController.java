@@ -5,6 +5,7 @@ import io.imagegate.billing.PriceCoverage;
 import io.imagegate.catalog.Catalog;
 import io.imagegate.catalog.ModelSpec;
 import io.imagegate.catalog.Price;
+import io.imagegate.imaging.Quality;
 import io.imagegate.imaging.SizeTier;
 import io.imagegate.money.Micros;
 import io.imagegate.web.AdminConsole.Posted;
@@ -104,7 +105,7 @@ class AdminConsolePricesController {
         for (String key : PriceCoverage.needed(spec)) {
             String current = live.stream().filter(p -> p.appliesTo(tier(key), quality(key))).findFirst()
                     .map(p -> Micros.format(p.micros())).orElse("");
-            rows.add(new AdminPricesPage.Row(tier(key).label(), quality(key).orElse("—"), field(key),
+            rows.add(new AdminPricesPage.Row(tier(key).label(), quality(key).map(Quality::wire).orElse("—"), field(key),
                     typed.getOrDefault(field(key), current)));
         }
         AdminPricesPage.Table table = new AdminPricesPage.Table(spec.id(), spec.displayName(),
@@ -136,8 +137,8 @@ class AdminConsolePricesController {
         return SizeTier.parse(key.split("/", 2)[0]);
     }
 
-    private static Optional<String> quality(String key) {
+    private static Optional<Quality> quality(String key) {
         String[] parts = key.split("/", 2);
-        return parts.length == 2 ? Optional.of(parts[1]) : Optional.empty();
+        return parts.length == 2 ? Optional.of(new Quality(parts[1])) : Optional.empty();
     }
 }

@@ -3,6 +3,7 @@ package io.imagegate.web;
 import io.imagegate.catalog.ModelSpec;
 import io.imagegate.catalog.Price;
 import io.imagegate.imaging.ImageSize;
+import io.imagegate.imaging.Quality;
 import io.imagegate.imaging.SizeTier;
 import io.imagegate.money.Micros;
 import io.imagegate.web.MeasuredLatency.Latency;
@@ -42,8 +43,8 @@ public record Facts(List<PriceRow> prices, String priceRange, ServedBy servedBy,
         List<PriceRow> rows = prices.stream()
                 .sorted(java.util.Comparator.comparing(Price::tier)
                         .thenComparingInt(p -> p.quality().map(model.qualities()::indexOf).orElse(-1)))
-                .map(p -> new PriceRow(p.tier().label(), sizesIn(model, p.tier()), p.quality().orElse(""),
-                        money(p.micros())))
+                .map(p -> new PriceRow(p.tier().label(), sizesIn(model, p.tier()),
+                        p.quality().map(Quality::wire).orElse(""), money(p.micros())))
                 .toList();
         return new Facts(rows, range(prices), servedBy, latency.map(Facts::measured),
                 latency.map(Latency::requests).orElse(0));

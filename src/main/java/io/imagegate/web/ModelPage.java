@@ -3,6 +3,7 @@ package io.imagegate.web;
 import io.imagegate.catalog.ModelSpec;
 import io.imagegate.catalog.PageText;
 import io.imagegate.imaging.ImageSize;
+import io.imagegate.imaging.Quality;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -81,8 +82,8 @@ public record ModelPage(Frame frame, String id, String name, String vendor, Stri
                             .collect(Collectors.joining(" / ")) + ".")));
         }
         if (!m.qualities().isEmpty()) {
-            rows.add(new Parameter("quality", "string", "no", "\"" + m.defaultQuality().orElseThrow() + "\"",
-                    notes.getOrDefault("quality", m.qualities().stream().map(q -> "\"" + q + "\"")
+            rows.add(new Parameter("quality", "string", "no", "\"" + m.defaultQuality().orElseThrow().wire() + "\"",
+                    notes.getOrDefault("quality", m.qualities().stream().map(q -> "\"" + q.wire() + "\"")
                             .collect(Collectors.joining(" / ")) + ".")));
         }
         return List.copyOf(rows);
@@ -99,7 +100,7 @@ public record ModelPage(Frame frame, String id, String name, String vendor, Stri
         rows.add(new Limit("Supports init image (img2img)", yesNo(m.img2img())));
         rows.add(new Limit("Supports negative prompt", yesNo(m.negativePrompt())));
         rows.add(new Limit("Supports quality modifier", m.qualities().isEmpty() ? "No"
-                : "Yes (" + String.join(" / ", m.qualities()) + ")"));
+                : "Yes (" + m.qualities().stream().map(Quality::wire).collect(Collectors.joining(" / ")) + ")"));
         rows.add(new Limit("Supports seed reproduction", yesNo(m.seed())));
         rows.add(new Limit("Sync?", m.page().sync().orElse("Yes (≤" + m.syncDeadline().toSeconds() + "s)")));
         // "6-10s for 1024²" reads as the row "Avg latency for 1024²" with the value "6-10s".

@@ -1,6 +1,7 @@
 package io.imagegate.web;
 
 import io.imagegate.catalog.ModelSpec;
+import io.imagegate.imaging.Quality;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -8,6 +9,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * {@code /models}: a card per model, narrowed by the filters of a plain GET form, so they work without
@@ -89,7 +91,8 @@ public record ModelsPage(Frame frame, Filters filters, List<Option> vendors, Lis
         features.add("Up to " + ModelPage.times(m.maxResolution()));
         features.add(m.n().max() == 1 ? "1 image per call" : "Up to " + m.n().max() + " images per call");
         features.add(m.seed() ? "Seed" : "No seed");
-        features.add(m.qualities().isEmpty() ? "No quality modifier" : "Quality: " + String.join(" / ", m.qualities()));
+        features.add(m.qualities().isEmpty() ? "No quality modifier"
+                : "Quality: " + m.qualities().stream().map(Quality::wire).collect(Collectors.joining(" / ")));
         features.add(m.img2img() ? "img2img" : "No img2img");
         return List.copyOf(features);
     }

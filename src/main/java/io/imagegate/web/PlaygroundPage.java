@@ -3,6 +3,7 @@ package io.imagegate.web;
 import io.imagegate.catalog.ModelSpec;
 import io.imagegate.catalog.Price;
 import io.imagegate.imaging.ImageSize;
+import io.imagegate.imaging.Quality;
 import io.imagegate.imaging.SizeTier;
 import java.util.Collection;
 import java.util.List;
@@ -130,11 +131,14 @@ public record PlaygroundPage(Frame frame, String baseUrl, List<Model> models, Mo
                                 e.getKey() + " (" + e.getValue() + ")", SizeOption.of(e.getValue())))
                         .toList(),
                 m.n().min(), m.n().max(), m.seed(),
-                m.qualities().stream().map(q -> new QualityOption(q,
-                        m.defaultQuality().filter(q::equals).isPresent() ? q + " (default)" : q)).toList(),
-                m.defaultQuality().orElse(null), m.maxPromptChars(),
+                m.qualities().stream().map(q -> new QualityOption(q.wire(),
+                        m.defaultQuality().filter(q::equals).isPresent() ? q.wire() + " (default)" : q.wire()))
+                        .toList(),
+                m.defaultQuality().map(Quality::wire).orElse(null), m.maxPromptChars(),
                 m.outputFormats().getFirst().imageFormat().mimeType(),
-                prices.stream().map(p -> new PriceRow(p.tier().label(), p.quality().orElse(null), p.micros()))
+                prices.stream()
+                        .map(p -> new PriceRow(p.tier().label(), p.quality().map(Quality::wire).orElse(null),
+                                p.micros()))
                         .toList());
     }
 }

@@ -12,6 +12,8 @@ import io.imagegate.billing.Hold;
 import io.imagegate.billing.Reconciler;
 import io.imagegate.billing.Reconciliation;
 import io.imagegate.ids.IdGenerator;
+import io.imagegate.imaging.ImageSize;
+import io.imagegate.imaging.SizeTier;
 import io.imagegate.support.TestPostgres;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -174,7 +176,8 @@ public final class MoneyBench {
         String requestId = ids.request();
         Hold hold = charging.hold(payer.accountId(), requestId, PRICE, HOLD_LIFETIME);
         long charged = charging.capture(hold, new ChargeLine(payer.keyId(), requestId, Optional.empty(),
-                Optional.empty(), "nano-banana", "1024x1024", "1K", Optional.empty(), 1, 1, PRICE));
+                Optional.empty(), "nano-banana", ImageSize.parse("1024x1024"), SizeTier.T1K, Optional.empty(), 1, 1,
+                PRICE));
         captured.addAndGet(charged);
     }
 

@@ -14,6 +14,8 @@ import io.imagegate.billing.Reconciler;
 import io.imagegate.billing.Reconciliation;
 import io.imagegate.config.Database;
 import io.imagegate.ids.IdGenerator;
+import io.imagegate.imaging.ImageSize;
+import io.imagegate.imaging.SizeTier;
 import io.imagegate.support.MigratedDatabase;
 import io.imagegate.support.TestPostgres;
 import java.nio.file.Files;
@@ -128,7 +130,8 @@ public final class MoneyThroughput {
                         String requestId = ids.request();
                         Hold hold = charging.hold(payer.accountId(), requestId, PRICE, Duration.ofMinutes(2));
                         charging.capture(hold, new ChargeLine(payer.keyId(), requestId, Optional.empty(),
-                                Optional.empty(), "nano-banana", "1024x1024", "1K", Optional.empty(), 1, 1, PRICE));
+                                Optional.empty(), "nano-banana", ImageSize.parse("1024x1024"), SizeTier.T1K,
+                                Optional.empty(), 1, 1, PRICE));
                         done.increment();
                     }
                     return null;

@@ -11,6 +11,8 @@ import io.imagegate.billing.Idempotency.InFlight;
 import io.imagegate.billing.Idempotency.Replay;
 import io.imagegate.config.InvalidConfiguration;
 import io.imagegate.ids.IdGenerator;
+import io.imagegate.imaging.ImageSize;
+import io.imagegate.imaging.SizeTier;
 import io.imagegate.refusals.CaptureFailed;
 import io.imagegate.support.MigratedDatabase;
 import io.imagegate.support.MovableClock;
@@ -261,7 +263,7 @@ class NodeLivenessTest {
     }
 
     private ChargeLine line(String requestId) {
-        return new ChargeLine(apiKey, requestId, Optional.empty(), Optional.empty(), "nano-banana", "1024x1024", "1K",
-                Optional.empty(), 1, 1, 39_000);
+        return new ChargeLine(apiKey, requestId, Optional.empty(), Optional.empty(), "nano-banana",
+                ImageSize.parse("1024x1024"), SizeTier.T1K, Optional.empty(), 1, 1, 39_000);
     }
 }

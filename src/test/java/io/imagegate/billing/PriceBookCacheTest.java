@@ -3,6 +3,7 @@ package io.imagegate.billing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.imagegate.catalog.Price;
+import io.imagegate.imaging.Quality;
 import io.imagegate.imaging.SizeTier;
 import io.imagegate.support.MigratedDatabase;
 import java.nio.file.Path;
@@ -58,11 +59,11 @@ class PriceBookCacheTest {
 
     @Test
     void aTierOrQualityTheTableLacksHasNoPrice() {
-        nodeA.replace("fox", List.of(new Price(SizeTier.T1K, Optional.of("hd"), 39_000)));
+        nodeA.replace("fox", List.of(new Price(SizeTier.T1K, Optional.of(Quality.HD), 39_000)));
 
         assertThat(nodeA.unitPrice("fox", SizeTier.T1K, Optional.empty())).isEmpty();
-        assertThat(nodeA.unitPrice("fox", SizeTier.T2K, Optional.of("hd"))).isEmpty();
+        assertThat(nodeA.unitPrice("fox", SizeTier.T2K, Optional.of(Quality.HD))).isEmpty();
         assertThat(nodeA.unitPrice("wolf", SizeTier.T1K, Optional.empty())).isEmpty();
-        assertThat(nodeA.unitPrice("fox", SizeTier.T1K, Optional.of("hd"))).contains(39_000L);
+        assertThat(nodeA.unitPrice("fox", SizeTier.T1K, Optional.of(Quality.HD))).contains(39_000L);
     }
 }

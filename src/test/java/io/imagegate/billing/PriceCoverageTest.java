@@ -6,6 +6,7 @@ import io.imagegate.catalog.Catalog;
 import io.imagegate.catalog.CatalogLoader;
 import io.imagegate.catalog.ModelSpec;
 import io.imagegate.catalog.Price;
+import io.imagegate.imaging.Quality;
 import io.imagegate.imaging.SizeTier;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,7 +30,7 @@ class PriceCoverageTest {
         List<Price> table = new ArrayList<>(full(v2));
         Price first = table.removeFirst();
         table.add(table.getFirst());
-        table.add(new Price(SizeTier.T512, Optional.of("hd"), 1));
+        table.add(new Price(SizeTier.T512, Optional.of(Quality.HD), 1));
 
         assertThat(PriceCoverage.problems(v2, table)).containsExactly(
                 "lists " + PriceCoverage.key(table.getFirst().tier(), table.getFirst().quality()) + " twice",
@@ -41,8 +42,8 @@ class PriceCoverageTest {
     private static List<Price> full(ModelSpec model) {
         return PriceCoverage.needed(model).stream().map(key -> {
             String[] parts = key.split("/", 2);
-            return new Price(SizeTier.parse(parts[0]), parts.length == 2 ? Optional.of(parts[1]) : Optional.empty(),
-                    39_000);
+            return new Price(SizeTier.parse(parts[0]),
+                    parts.length == 2 ? Optional.of(new Quality(parts[1])) : Optional.empty(), 39_000);
         }).toList();
     }
 }

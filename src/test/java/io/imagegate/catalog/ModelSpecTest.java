@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.imagegate.imaging.ImageSize;
+import io.imagegate.imaging.Quality;
 import io.imagegate.imaging.SizeTier;
 import io.imagegate.refusals.RequestRejected;
 import io.imagegate.refusals.RequestRejected.Reason;
@@ -26,7 +27,7 @@ class ModelSpecTest {
         assertThat(resolved.size()).isEqualTo(ImageSize.parse("2048x2048"));
         assertThat(resolved.n()).isEqualTo(1);
         assertThat(resolved.seed()).isEmpty();
-        assertThat(resolved.quality()).contains("standard");
+        assertThat(resolved.quality()).contains(new Quality("standard"));
         assertThat(nanoBanana.resolve(asked(null, null, null, null, null)).quality()).isEmpty();
     }
 
@@ -93,7 +94,7 @@ class ModelSpecTest {
                     assertThat(model.priceFor(SizeTier.of(size), Optional.empty())).as(model.id() + " " + size)
                             .isPresent();
                 }
-                for (String quality : model.qualities()) {
+                for (Quality quality : model.qualities()) {
                     assertThat(model.priceFor(SizeTier.of(size), Optional.of(quality)))
                             .as(model.id() + " " + size + " " + quality).isPresent();
                 }
@@ -103,8 +104,8 @@ class ModelSpecTest {
 
     @Test
     void v2PricesHdOneTierUp() {
-        assertThat(v2.priceFor(SizeTier.T1K, Optional.of("hd")).orElseThrow().micros())
-                .isEqualTo(v2.priceFor(SizeTier.T2K, Optional.of("standard")).orElseThrow().micros());
+        assertThat(v2.priceFor(SizeTier.T1K, Optional.of(Quality.HD)).orElseThrow().micros())
+                .isEqualTo(v2.priceFor(SizeTier.T2K, Optional.of(new Quality("standard"))).orElseThrow().micros());
     }
 
     private static RequestedOptions asked(String size, String ratio, Integer n, Long seed, String quality) {

@@ -1,6 +1,7 @@
 package io.imagegate.support;
 
 import io.imagegate.imaging.ImageBytes;
+import io.imagegate.imaging.Quality;
 import io.imagegate.providers.GeneratedImage;
 import io.imagegate.providers.ImageJob;
 import io.imagegate.providers.ImageProvider;
@@ -77,7 +78,8 @@ public final class ScriptedUpstream implements ImageProvider {
         List<GeneratedImage> images = new ArrayList<>();
         for (int i = 0; i < Math.min(job.n(), deliverAtMost); i++) {
             images.add(new GeneratedImage(ImageBytes.of(SandboxPainter.paintPng(job.model(), job.prompt(), job.seed() + i,
-                    job.size().width(), job.size().height(), job.quality().orElse(null))), Optional.of("scripted")));
+                    job.size().width(), job.size().height(), job.quality().map(Quality::wire).orElse(null))),
+                    Optional.of("scripted")));
         }
         return images;
     }

@@ -1,6 +1,7 @@
 package io.imagegate.providers.gemini;
 
 import io.imagegate.imaging.ImageSize;
+import io.imagegate.imaging.Quality;
 import io.imagegate.imaging.SizeTier;
 import io.imagegate.providers.ImageJob;
 import java.util.List;
@@ -52,9 +53,9 @@ final class GeminiMapping {
      * The {@code imageSize} tier: the target's own, one up for {@code hd} (rendered larger, then downsampled),
      * and left out at 1K, the default, because Gemini 2.5 Flash Image refuses the field altogether.
      */
-    static Optional<String> imageSize(ImageSize size, Optional<String> quality) {
+    static Optional<String> imageSize(ImageSize size, Optional<Quality> quality) {
         SizeTier tier = SizeTier.of(size);
-        if (quality.filter("hd"::equals).isPresent()) {
+        if (quality.filter(Quality.HD::equals).isPresent()) {
             tier = switch (tier) {
                 case T512 -> SizeTier.T1K;
                 case T1K -> SizeTier.T2K;

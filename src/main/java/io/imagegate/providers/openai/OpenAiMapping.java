@@ -20,7 +20,7 @@ final class OpenAiMapping {
         body.put("prompt", job.prompt());
         body.put("n", job.n());
         body.put("size", job.size().toString());
-        job.quality().ifPresent(quality -> body.put("quality", quality));
+        job.quality().ifPresent(quality -> body.put("quality", quality.wire()));
         options.responseFormat().ifPresent(format -> body.put("response_format", format));
         return body;
     }

@@ -2,6 +2,7 @@ package io.imagegate.providers.sandbox;
 
 import io.imagegate.imaging.ImageBytes;
 import io.imagegate.imaging.ImageWorkers;
+import io.imagegate.imaging.Quality;
 import io.imagegate.providers.GeneratedImage;
 import io.imagegate.providers.ImageJob;
 import io.imagegate.providers.ImageProvider;
@@ -47,7 +48,7 @@ public final class SandboxProvider implements ImageProvider {
         List<Callable<GeneratedImage>> paintings = IntStream.range(0, job.n())
                 .<Callable<GeneratedImage>>mapToObj(i -> () -> new GeneratedImage(ImageBytes.of(
                         SandboxPainter.paintPng(job.model(), job.prompt(), job.seed() + i, job.size().width(),
-                                job.size().height(), job.quality().orElse(null))),
+                                job.size().height(), job.quality().map(Quality::wire).orElse(null))),
                         Optional.empty()))
                 .toList();
         return workers.all(paintings);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.imagegate.imaging.ImageSize;
+import io.imagegate.imaging.Quality;
 import io.imagegate.providers.UpstreamException;
 import io.imagegate.providers.UpstreamFailure;
 import java.io.ByteArrayInputStream;
@@ -22,9 +23,10 @@ class GeminiMappingTest {
         assertThat(GeminiMapping.aspectRatio(ImageSize.parse("1024x1536"))).isEqualTo("2:3");
         assertThat(GeminiMapping.aspectRatio(ImageSize.parse("864x1184"))).isEqualTo("3:4");
         assertThat(GeminiMapping.imageSize(ImageSize.parse("1024x1024"), Optional.empty())).isEmpty();
-        assertThat(GeminiMapping.imageSize(ImageSize.parse("1024x1024"), Optional.of("hd"))).contains("2K");
-        assertThat(GeminiMapping.imageSize(ImageSize.parse("2048x2048"), Optional.of("standard"))).contains("2K");
-        assertThat(GeminiMapping.imageSize(ImageSize.parse("2048x2048"), Optional.of("hd"))).contains("4K");
+        assertThat(GeminiMapping.imageSize(ImageSize.parse("1024x1024"), Optional.of(Quality.HD))).contains("2K");
+        assertThat(GeminiMapping.imageSize(ImageSize.parse("2048x2048"), Optional.of(new Quality("standard"))))
+                .contains("2K");
+        assertThat(GeminiMapping.imageSize(ImageSize.parse("2048x2048"), Optional.of(Quality.HD))).contains("4K");
     }
 
     @Test

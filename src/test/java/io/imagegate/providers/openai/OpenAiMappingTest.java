@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.imagegate.imaging.ImageSize;
+import io.imagegate.imaging.Quality;
 import io.imagegate.providers.ChannelSpec;
 import io.imagegate.providers.Deadline;
 import io.imagegate.providers.ImageJob;
@@ -29,7 +30,7 @@ class OpenAiMappingTest {
 
     @Test
     void qualityIsSentOnlyWhenTheJobHasOne() {
-        ObjectNode wire = OpenAiMapping.toWire(job(1, Optional.of("hd")), DEFAULTS);
+        ObjectNode wire = OpenAiMapping.toWire(job(1, Optional.of(Quality.HD)), DEFAULTS);
 
         assertThat(wire.get("quality").asString()).isEqualTo("hd");
     }
@@ -66,7 +67,7 @@ class OpenAiMappingTest {
                 .hasMessageContaining("'max_images_per_call' is not an openai option");
     }
 
-    private static ImageJob job(int n, Optional<String> quality) {
+    private static ImageJob job(int n, Optional<Quality> quality) {
         return new ImageJob("nano-banana", "gpt-image-1.5", "a red fox", ImageSize.parse("1024x1536"), n, 42,
                 quality, Deadline.in(Duration.ofSeconds(30), Clock.systemUTC()));
     }
