@@ -3,21 +3,18 @@ package io.imagegate.api;
 import io.imagegate.auth.Caller;
 import io.imagegate.auth.UnsupportedParameters;
 import io.imagegate.billing.Idempotency;
-import io.imagegate.billing.Idempotency.Claim;
-import io.imagegate.billing.Idempotency.Claimed;
-import io.imagegate.billing.Idempotency.InFlight;
-import io.imagegate.billing.Idempotency.Mismatch;
-import io.imagegate.billing.Idempotency.Replay;
 import io.imagegate.catalog.RequestedOptions;
 import io.imagegate.generation.GenerationRequest;
 import io.imagegate.generation.GenerationResult;
-import io.imagegate.generation.GenerationService;
+import io.imagegate.generation.IdempotentGenerations;
+import io.imagegate.generation.IdempotentGenerations.Answer;
+import io.imagegate.generation.IdempotentGenerations.Generated;
+import io.imagegate.generation.IdempotentGenerations.Replayed;
 import io.imagegate.generation.ResponseFormat;
 import io.imagegate.http.ApiException;
 import io.imagegate.http.ErrorCode;
 import io.imagegate.http.JsonObject;
 import io.imagegate.money.Micros;
-import io.imagegate.ratelimit.ConcurrencyLimiter.Lease;
 import io.imagegate.ratelimit.RequestLimits;
 import io.imagegate.requestlog.LoggedRequest;
 import io.imagegate.requestlog.RequestLog;
@@ -29,13 +26,10 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -65,24 +59,20 @@ public class GenerationController {
     static final int MAX_USER_LENGTH = 256;
     static final String IDEMPOTENCY_KEY = "Idempotency-Key";
     private static final Pattern SANE_IDEMPOTENCY_KEY = Pattern.compile("[\\x21-\\x7E]{1,255}");
-    /** Longer than any sync deadline (the catalog's longest is 90 s), so a live request keeps its key. */
-    private static final Duration IDEMPOTENCY_LOCK = Duration.ofMinutes(10);
 
     private static final Logger log = LoggerFactory.getLogger(GenerationController.class);
 
-    private final GenerationService generations;
-    private final Idempotency idempotency;
+    private final IdempotentGenerations generations;
     private final KeptResponses kept;
     private final RequestLimits limits;
     private final RequestLog requestLog;
     private final Tracing tracing;
     private final Clock clock;
 
-    GenerationController(GenerationService generations, Idempotency idempotency, ImageRecords images,
+    GenerationController(IdempotentGenerations generations, Idempotency idempotency, ImageRecords images,
             ImageStore store, RequestLimits limits, RequestLog requestLog, Tracing tracing, Clock clock,
             JsonMapper json) {
         this.generations = generations;
-        this.idempotency = idempotency;
         this.kept = new KeptResponses(idempotency, images, store, json);
         this.limits = limits;
         this.requestLog = requestLog;
@@ -101,9 +91,8 @@ public class GenerationController {
      * Under a key the same goes for a {@code b64_json} response, whose images are stored for the replay to read
      * back, and a {@code url} response is rendered to a string here, kept and sent as it is: either way a replay
      * sends the very same bytes as the first response ({@link KeptResponses}), and what the key keeps is
-     * written in the charge's own transaction. Every request counts against the key's rate, replays included;
-     * only a generation that runs holds one of the key's concurrency slots, so a replay, which answers at once,
-     * never waits for one.
+     * written in the charge's own transaction ({@link IdempotentGenerations}). Every request counts against the
+     * key's rate, replays included.
      *
      * <p>The generation's log lines carry the request's, caller's and model's ids ({@link LogContext}); the
      * context is kept on the request for the dispatch that answers, which logs how the generation ended.
@@ -156,55 +145,30 @@ public class GenerationController {
         };
     }
 
+    /**
+     * The request's log record is written with its charge, beside what the key keeps; a replay's on its own. The
+     * body is parsed before the key is claimed, so an invalid request never takes a key.
+     */
     private ResponseEntity<?> respond(Caller caller, JsonObject body, UnsupportedParameters policy,
             Optional<String> key, RequestNotes notes) {
-        if (key.isEmpty()) {
-            GenerationResult result = run(caller, body, policy, key, notes, priced -> { });
-            return ok(ImagesResponse.of(result), result.chargedMicros(), result.seed(), result.ignored(), false);
-        }
-        Claim claim = idempotency.claim(caller.accountId(), key.get(), body.canonicalSha256(), IDEMPOTENCY_LOCK);
-        return switch (claim) {
-            case Replay replay -> {
-                Object replayed = kept.replay(replay);
-                record(notes.replayed());
-                yield ok(replayed, 0, replay.seed(), replay.ignored(), true);
-            }
-            case InFlight inFlight -> throw new ApiException(ErrorCode.IDEMPOTENCY_KEY_IN_USE, "A request with this"
-                    + " Idempotency-Key is still running. Wait for it to finish, then retry to get its response.");
-            case Mismatch mismatch -> throw new ApiException(ErrorCode.IDEMPOTENCY_KEY_REUSED, "This"
-                    + " Idempotency-Key was already used with a different request body. Use a new key for a new"
-                    + " request.");
-            case Claimed claimed -> {
-                // Kept inside the charge's transaction: a charged request always has its response kept, so a
-                // retry after any crash is a replay, never a second charge.
-                AtomicReference<Object> answer = new AtomicReference<>();
-                GenerationResult result;
-                try {
-                    result = run(caller, body, policy, key, notes,
-                            priced -> answer.set(kept.keep(caller.accountId(), key.get(), priced)));
-                } catch (RuntimeException failed) {
-                    idempotency.abandon(caller.accountId(), key.get());
-                    throw failed;
-                }
-                yield ok(answer.get(), result.chargedMicros(), result.seed(), result.ignored(), false);
-            }
-        };
-    }
-
-    /**
-     * Holds one of the key's concurrency slots while it runs, and gives it back however it ends. The request's
-     * log record is written with its charge, beside what {@code withCharge} keeps.
-     */
-    private GenerationResult run(Caller caller, JsonObject body, UnsupportedParameters policy, Optional<String> key,
-            RequestNotes notes, Consumer<GenerationResult> withCharge) {
         GenerationRequest request = parse(body, policy, notes.clientRequestId(), key);
         notes.user(request.user());
-        try (Lease slot = limits.startGeneration(caller)) {
-            return generations.generate(caller, request, notes, priced -> {
-                requestLog.write(notes.delivered(priced.images().size(), priced.chargedMicros(), priced.channel()));
-                withCharge.accept(priced);
-            });
-        }
+        Answer<Object> answer = generations.generate(caller, request, key.map(k -> body.canonicalSha256()), notes,
+                priced -> requestLog.write(notes.delivered(priced.images().size(), priced.chargedMicros(),
+                        priced.channel())),
+                kept::keep);
+        return switch (answer) {
+            case Generated<Object> generated -> {
+                GenerationResult result = generated.result();
+                yield ok(generated.kept().orElseGet(() -> ImagesResponse.of(result)), result.chargedMicros(),
+                        result.seed(), result.ignored(), false);
+            }
+            case Replayed<Object> replayed -> {
+                Object replay = kept.replay(replayed.replay());
+                record(notes.replayed());
+                yield ok(replay, 0, replayed.replay().seed(), replayed.replay().ignored(), true);
+            }
+        };
     }
 
     /** The failure goes on to the error handler, whose answer its record already names. */

@@ -95,10 +95,6 @@ public final class Accounts {
         return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 
-    public List<String> ids() {
-        return jdbc.sql("SELECT id FROM accounts ORDER BY id").query(String.class).list();
-    }
-
     /**
      * Books a top-up (positive) or an adjustment (negative). An adjustment may not take the balance below what
      * requests in flight hold; returns empty when the account does not exist.

@@ -115,7 +115,7 @@ public final class Idempotency {
      * so a retake racing it either waits and finds the key done, or was first and this update finds no row.
      *
      * @param responseImages the stored images whose bytes {@code responseBody} was kept without, or empty
-     * @throws IllegalStateException when the key is no longer this node's request in flight
+     * @throws KeyRetaken when the key is no longer this node's request in flight
      */
     public void complete(String accountId, String key, String responseBody, long seed, List<String> ignored,
             List<String> responseImages) {
@@ -125,9 +125,20 @@ public final class Idempotency {
                 .params(responseBody, joined(responseImages), seed, joined(ignored), accountId, key, nodeId)
                 .update();
         if (completed != 1) {
-            throw new IllegalStateException("The Idempotency-Key of this request (account " + accountId + ") is no"
+            throw new KeyRetaken("The Idempotency-Key of this request (account " + accountId + ") is no"
                     + " longer in flight under node " + nodeId + ": another node took this one for dead and retook"
                     + " the key, so this request must not be charged");
+        }
+    }
+
+    /**
+     * The key of a request that is about to be charged was retaken by another node's retry: thrown inside the
+     * charge's transaction to roll the charge back, so the request fails uncharged instead of paying twice.
+     */
+    public static final class KeyRetaken extends RuntimeException {
+
+        KeyRetaken(String message) {
+            super(message);
         }
     }
 

@@ -59,6 +59,8 @@ public record ModelSpec(
 
     /** The largest seed every upstream accepts (Gemini's is an int32). */
     public static final long MAX_SEED = Integer.MAX_VALUE;
+    /** Past twice the sync deadline: storing and charging after a late answer, with room to spare. */
+    private static final Duration ABANDON_GRACE = Duration.ofSeconds(60);
 
     public ModelSpec {
         sizes = List.copyOf(sizes);
@@ -67,6 +69,15 @@ public record ModelSpec(
         prices = List.copyOf(prices);
         whenToUse = List.copyOf(whenToUse);
         outputFormats = List.copyOf(outputFormats);
+    }
+
+    /**
+     * How long a request for this model may hold what it took (money on hold, a concurrency lease shared between
+     * nodes): twice the sync deadline plus a minute. Only a request whose node died holds anything longer, so
+     * past this it counts as abandoned and the sweepers free what it held.
+     */
+    public Duration abandonedAfter() {
+        return syncDeadline.multipliedBy(2).plus(ABANDON_GRACE);
     }
 
     /**

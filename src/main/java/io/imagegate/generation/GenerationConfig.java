@@ -1,11 +1,13 @@
 package io.imagegate.generation;
 
 import io.imagegate.billing.Charging;
+import io.imagegate.billing.Idempotency;
 import io.imagegate.billing.PriceBook;
 import io.imagegate.catalog.Catalog;
 import io.imagegate.config.ImagegateProperties;
 import io.imagegate.ids.IdGenerator;
 import io.imagegate.imaging.ImageWorkers;
+import io.imagegate.ratelimit.RequestLimits;
 import io.imagegate.routing.Dispatcher;
 import io.imagegate.storage.ImageRecords;
 import io.imagegate.storage.ImageStore;
@@ -32,5 +34,11 @@ class GenerationConfig {
         Runnable afterCapture = haltAfterCapture ? () -> Runtime.getRuntime().halt(137) : () -> { };
         return new GenerationService(catalog, dispatcher, workers, prices, charging, store, records, ids, clock,
                 random, properties.imageTtl(), tracing, metrics, afterCapture);
+    }
+
+    @Bean
+    IdempotentGenerations idempotentGenerations(GenerationService generations, Idempotency idempotency,
+            RequestLimits limits) {
+        return new IdempotentGenerations(generations, idempotency, limits);
     }
 }

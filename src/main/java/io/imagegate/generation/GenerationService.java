@@ -51,9 +51,6 @@ import java.util.random.RandomGenerator;
  */
 public final class GenerationService {
 
-    /** Grace past the model's sync deadline before a hold counts as abandoned and the sweeper frees it. */
-    private static final Duration HOLD_GRACE = Duration.ofSeconds(60);
-
     private final Catalog catalog;
     private final Dispatcher dispatcher;
     private final ImageWorkers workers;
@@ -188,8 +185,7 @@ public final class GenerationService {
         try (OpenSpan span = tracing.open("imagegate.hold")) {
             span.tag("imagegate.model", model.id()).tag("imagegate.hold_micros", amountMicros);
             try {
-                return charging.hold(caller.accountId(), requestId, amountMicros,
-                        model.syncDeadline().multipliedBy(2).plus(HOLD_GRACE));
+                return charging.hold(caller.accountId(), requestId, amountMicros, model.abandonedAfter());
             } catch (RuntimeException refused) {
                 span.failed(refused);
                 throw refused;

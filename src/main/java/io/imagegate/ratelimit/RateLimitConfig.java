@@ -15,8 +15,6 @@ class RateLimitConfig {
 
     private static final Logger log = LoggerFactory.getLogger(RateLimitConfig.class);
 
-    /** Past the longest sync deadline, as for billing holds: a lease outlives its request by at least this. */
-    private static final Duration LEASE_GRACE = Duration.ofSeconds(60);
     /** A Redis command that takes longer fails, and the limits fall back to this node's for that request. */
     private static final Duration REDIS_TIMEOUT = Duration.ofSeconds(2);
 
@@ -61,12 +59,11 @@ class RateLimitConfig {
     }
 
     /**
-     * Longer than any request or upstream call can hold a lease (the longest sync deadline, twice, plus
-     * grace), so only a lease whose node died is ever reclaimed by expiry.
+     * As long as any model's requests may hold what they took, as billing holds do, so only a lease whose node
+     * died is ever reclaimed by expiry.
      */
     static Duration leaseTtl(Catalog catalog) {
-        Duration longest = catalog.all().stream().map(ModelSpec::syncDeadline).max(Comparator.naturalOrder())
-                .orElse(Duration.ofMinutes(1));
-        return longest.multipliedBy(2).plus(LEASE_GRACE);
+        return catalog.all().stream().map(ModelSpec::abandonedAfter).max(Comparator.naturalOrder())
+                .orElse(Duration.ofMinutes(3));
     }
 }

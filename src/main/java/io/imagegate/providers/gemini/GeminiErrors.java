@@ -3,6 +3,7 @@ package io.imagegate.providers.gemini;
 import io.imagegate.providers.UpstreamFailure;
 import io.imagegate.providers.http.HttpFailures;
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import tools.jackson.databind.JsonNode;
 
@@ -40,11 +41,6 @@ final class GeminiErrors {
         if (!value.endsWith("s")) {
             return Optional.empty();
         }
-        try {
-            return Optional.of(Duration.ofMillis(Math.round(Double.parseDouble(value.substring(0,
-                    value.length() - 1)) * 1000)));
-        } catch (NumberFormatException e) {
-            return Optional.empty();
-        }
+        return HttpFailures.decimal(value.substring(0, value.length() - 1), ChronoUnit.SECONDS);
     }
 }

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import tools.jackson.databind.JsonNode;
 
@@ -43,17 +44,37 @@ public final class HttpFailures {
 
     static Optional<Duration> parseRetryAfter(String value) {
         String v = value.strip();
+        if (isNumber(v)) {
+            return decimal(v, ChronoUnit.SECONDS);
+        }
         try {
-            return Optional.of(Duration.ofMillis(Math.round(Double.parseDouble(v) * 1000)))
-                    .filter(d -> !d.isNegative());
-        } catch (NumberFormatException notSeconds) {
-            try {
-                Duration until = Duration.between(ZonedDateTime.now(),
-                        ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME));
-                return Optional.of(until.isNegative() ? Duration.ZERO : until);
-            } catch (DateTimeParseException notADate) {
-                return Optional.empty();
-            }
+            Duration until = Duration.between(ZonedDateTime.now(),
+                    ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME));
+            return Optional.of(until.isNegative() ? Duration.ZERO : until);
+        } catch (DateTimeParseException notADate) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * A decimal number of {@code unit}s as vendors write waits ({@code Retry-After: 1.5},
+     * {@code retry-after-ms: 250}, Gemini's {@code "12.5s"} without its {@code s}), to the millisecond; empty
+     * when it is not a number or is negative.
+     */
+    public static Optional<Duration> decimal(String value, ChronoUnit unit) {
+        if (!isNumber(value.strip())) {
+            return Optional.empty();
+        }
+        double millis = Double.parseDouble(value.strip()) * unit.getDuration().toMillis();
+        return Optional.of(Duration.ofMillis(Math.round(millis))).filter(d -> !d.isNegative());
+    }
+
+    private static boolean isNumber(String value) {
+        try {
+            Double.parseDouble(value);
+            return true;
+        } catch (NumberFormatException e) {
+            return false;
         }
     }
 

@@ -4,6 +4,7 @@ import io.imagegate.providers.UpstreamFailure;
 import io.imagegate.providers.http.HttpFailures;
 import io.imagegate.providers.http.UpstreamClient;
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import java.util.Set;
 import tools.jackson.databind.JsonNode;
@@ -39,16 +40,8 @@ final class OpenAiErrors {
 
     /** OpenAI's millisecond {@code retry-after-ms} when present (it is the finer one), else {@code Retry-After}. */
     static Optional<Duration> retryAfter(UpstreamClient.Response response) {
-        Optional<Duration> millis = response.header("retry-after-ms").flatMap(OpenAiErrors::millis);
+        Optional<Duration> millis = response.header("retry-after-ms")
+                .flatMap(value -> HttpFailures.decimal(value, ChronoUnit.MILLIS));
         return millis.isPresent() ? millis : HttpFailures.retryAfter(response);
-    }
-
-    private static Optional<Duration> millis(String value) {
-        try {
-            return Optional.of(Duration.ofMillis(Math.round(Double.parseDouble(value.strip()))))
-                    .filter(d -> !d.isNegative());
-        } catch (NumberFormatException e) {
-            return Optional.empty();
-        }
     }
 }
