@@ -6,12 +6,12 @@ public final class UpstreamException extends RuntimeException {
     private final UpstreamFailure failure;
 
     public UpstreamException(UpstreamFailure failure) {
-        super(failure.getClass().getSimpleName() + ": " + failure.detail());
+        super(failure.kind() + ": " + failure.detail());
         this.failure = failure;
     }
 
     public UpstreamException(UpstreamFailure failure, Throwable cause) {
-        super(failure.getClass().getSimpleName() + ": " + failure.detail(), cause);
+        super(failure.kind() + ": " + failure.detail(), cause);
         this.failure = failure;
     }
 

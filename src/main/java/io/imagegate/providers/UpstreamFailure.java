@@ -13,6 +13,20 @@ public sealed interface UpstreamFailure {
     /** What the upstream said, for logs and the admin's channel view; never shown to callers verbatim. */
     String detail();
 
+    /** The kind's name as logs and the admin's channel view show it: {@code Transient}, {@code RateLimited}… */
+    default String kind() {
+        return switch (this) {
+            case Transient t -> "Transient";
+            case RateLimited r -> "RateLimited";
+            case TimedOut t -> "TimedOut";
+            case SafetyBlocked s -> "SafetyBlocked";
+            case NoImage n -> "NoImage";
+            case CredentialRejected c -> "CredentialRejected";
+            case Rejected r -> "Rejected";
+            case Malformed m -> "Malformed";
+        };
+    }
+
     /**
      * 5xx, 408, connection refused or reset, a body cut off: the upstream is having a moment. Retrying the same
      * channel after a pause usually helps.

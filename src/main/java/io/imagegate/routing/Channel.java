@@ -136,12 +136,21 @@ public final class Channel {
     }
 
     /**
-     * {@code disabled} while taken out of rotation, else the breaker's state in lower case: {@code closed},
-     * {@code open}, {@code half_open}, and the states this gateway never puts a breaker in ({@code forced_open},
-     * {@code metrics_only}). Cheap: read on every metrics scrape.
+     * {@code disabled} while taken out of rotation, else the breaker's state: {@code closed}, {@code open},
+     * {@code half_open}, and the states this gateway never puts a breaker in. Cheap: read on every metrics scrape.
      */
     public String state() {
-        return disabledReason != null ? "disabled" : breaker.getState().name().toLowerCase(java.util.Locale.ROOT);
+        if (disabledReason != null) {
+            return "disabled";
+        }
+        return switch (breaker.getState()) {
+            case CLOSED -> "closed";
+            case OPEN -> "open";
+            case HALF_OPEN -> "half_open";
+            case FORCED_OPEN -> "forced_open";
+            case METRICS_ONLY -> "metrics_only";
+            case DISABLED -> "disabled";
+        };
     }
 
     public ChannelStatus status() {

@@ -29,7 +29,7 @@ final class ChannelStats {
 
     synchronized void failure(UpstreamFailure failure, long millis, Instant at) {
         record(false, millis);
-        lastError = new LastError(failure.getClass().getSimpleName(), failure.detail(), at);
+        lastError = new LastError(failure.kind(), failure.detail(), at);
     }
 
     synchronized Snapshot snapshot() {
