@@ -3,6 +3,8 @@ package io.imagegate.auth;
 import com.github.benmanes.caffeine.cache.Ticker;
 import io.imagegate.cache.ShortLivedCache;
 import io.imagegate.ids.IdGenerator;
+import io.imagegate.paging.NewestFirst;
+import io.imagegate.paging.NewestFirst.Page;
 import io.imagegate.refusals.AuthenticationFailed;
 import io.imagegate.refusals.AuthenticationFailed.Reason;
 import java.sql.ResultSet;
@@ -10,7 +12,6 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
@@ -135,29 +136,11 @@ public final class ApiKeys {
      * next to requests, and an account's are found by its index, so no other index is needed.
      */
     public KeyPage list(Optional<String> accountId, Optional<KeyInfo> after, int limit) {
-        if (limit < 1) {
-            throw new IllegalArgumentException("limit must be positive, got " + limit);
-        }
-        List<String> conditions = new ArrayList<>();
-        List<Object> params = new ArrayList<>();
-        accountId.ifPresent(account -> {
-            conditions.add("account_id = ?");
-            params.add(account);
-        });
-        after.ifPresent(key -> {
-            long created = key.created().getEpochSecond();
-            conditions.add("(created_at < ? OR (created_at = ? AND id < ?))");
-            params.addAll(List.of(created, created, key.id()));
-        });
-        params.add(limit + 1);
-        String where = conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
-        List<KeyInfo> found = jdbc.sql("SELECT " + INFO_COLUMNS + " FROM api_keys" + where
-                        + " ORDER BY created_at DESC, id DESC LIMIT ?")
-                .params(params)
-                .query((rs, n) -> info(rs))
-                .list();
-        boolean hasMore = found.size() > limit;
-        return new KeyPage(hasMore ? found.subList(0, limit) : found, hasMore);
+        NewestFirst query = new NewestFirst("created_at");
+        accountId.ifPresent(account -> query.where("account_id = ?", account));
+        after.ifPresent(key -> query.after(key.created().getEpochSecond(), key.id()));
+        Page<KeyInfo> page = query.page(jdbc, "SELECT " + INFO_COLUMNS + " FROM api_keys", limit, (rs, n) -> info(rs));
+        return new KeyPage(page.rows(), page.hasMore());
     }
 
     private static KeyInfo info(ResultSet rs) throws SQLException {

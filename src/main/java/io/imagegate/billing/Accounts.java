@@ -2,12 +2,12 @@ package io.imagegate.billing;
 
 import io.imagegate.billing.LedgerEntry.Kind;
 import io.imagegate.ids.IdGenerator;
+import io.imagegate.paging.NewestFirst;
+import io.imagegate.paging.NewestFirst.Page;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionOperations;
@@ -67,27 +67,12 @@ public final class Accounts {
      * is needed: the table holds one row per customer, and reading it whole is cheap next to one generation.
      */
     public AccountPage list(Optional<String> nameContains, Optional<Account> after, int limit) {
-        if (limit < 1) {
-            throw new IllegalArgumentException("limit must be positive, got " + limit);
-        }
-        List<String> conditions = new ArrayList<>();
-        List<Object> params = new ArrayList<>();
-        nameContains.ifPresent(text -> {
-            conditions.add("LOWER(name) LIKE LOWER(?) ESCAPE '\\'");
-            params.add("%" + likeEscaped(text) + "%");
-        });
-        after.ifPresent(account -> {
-            long created = account.created().getEpochSecond();
-            conditions.add("(created_at < ? OR (created_at = ? AND id < ?))");
-            params.addAll(List.of(created, created, account.id()));
-        });
-        params.add(limit + 1);
-        String where = conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
-        List<Account> found = jdbc.sql("SELECT " + COLUMNS + " FROM accounts" + where
-                        + " ORDER BY created_at DESC, id DESC LIMIT ?")
-                .params(params).query(Accounts::account).list();
-        boolean hasMore = found.size() > limit;
-        return new AccountPage(hasMore ? found.subList(0, limit) : found, hasMore);
+        NewestFirst query = new NewestFirst("created_at");
+        nameContains.ifPresent(text -> query.where("LOWER(name) LIKE LOWER(?) ESCAPE '\\'",
+                "%" + likeEscaped(text) + "%"));
+        after.ifPresent(account -> query.after(account.created().getEpochSecond(), account.id()));
+        Page<Account> page = query.page(jdbc, "SELECT " + COLUMNS + " FROM accounts", limit, Accounts::account);
+        return new AccountPage(page.rows(), page.hasMore());
     }
 
     /** LIKE's wildcards taken literally: a search for "50%" finds "50% off", not every name with "50". */

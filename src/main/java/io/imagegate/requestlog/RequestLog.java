@@ -1,5 +1,7 @@
 package io.imagegate.requestlog;
 
+import io.imagegate.paging.NewestFirst;
+import io.imagegate.paging.NewestFirst.Page;
 import io.imagegate.requestlog.RequestQuery.Position;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -80,11 +82,13 @@ public final class RequestLog {
 
     /** The request, if it is in the log and, when {@code accountId} is given, that account's. */
     public Optional<LoggedRequest> find(String id, Optional<String> accountId) {
-        Filter filter = new Filter();
-        filter.add("id = ?", id);
-        accountId.ifPresent(account -> filter.add("account_id = ?", account));
-        List<LoggedRequest> found = select(filter, "", 1);
-        return found.stream().findFirst();
+        List<Object> params = new ArrayList<>(List.of(id));
+        accountId.ifPresent(params::add);
+        return jdbc.sql("SELECT " + COLUMNS + " FROM requests WHERE id = ?"
+                        + (accountId.isPresent() ? " AND account_id = ?" : ""))
+                .params(params)
+                .query((rs, n) -> row(rs))
+                .optional();
     }
 
     /** Where the request sits in the order, so a page can start after it; empty as {@link #find} would be. */
@@ -93,21 +97,20 @@ public final class RequestLog {
     }
 
     public RequestPage list(RequestQuery query) {
-        Filter filter = new Filter();
-        query.accountId().ifPresent(account -> filter.add("account_id = ?", account));
-        query.keyId().ifPresent(key -> filter.add("key_id = ?", key));
-        query.status().ifPresent(status -> filter.add("status = ?", status));
-        query.model().ifPresent(model -> filter.add("model = ?", model));
-        query.clientRequestId().ifPresent(id -> filter.add("client_request_id = ?", id));
-        query.channel().ifPresent(channel -> filter.add("(' ' || attempts) LIKE ? ESCAPE '\\'",
+        NewestFirst filter = new NewestFirst("created_at_ms");
+        query.accountId().ifPresent(account -> filter.where("account_id = ?", account));
+        query.keyId().ifPresent(key -> filter.where("key_id = ?", key));
+        query.status().ifPresent(status -> filter.where("status = ?", status));
+        query.model().ifPresent(model -> filter.where("model = ?", model));
+        query.clientRequestId().ifPresent(id -> filter.where("client_request_id = ?", id));
+        query.channel().ifPresent(channel -> filter.where("(' ' || attempts) LIKE ? ESCAPE '\\'",
                 AttemptsColumn.pattern(channel)));
-        query.from().ifPresent(from -> filter.add("created_at_ms >= ?", from.toEpochMilli()));
-        query.to().ifPresent(to -> filter.add("created_at_ms < ?", to.toEpochMilli()));
-        query.after().ifPresent(after -> filter.add("(created_at_ms < ? OR (created_at_ms = ? AND id < ?))",
-                after.createdMillis(), after.createdMillis(), after.id()));
-        List<LoggedRequest> found = select(filter, " ORDER BY created_at_ms DESC, id DESC", query.limit() + 1);
-        boolean hasMore = found.size() > query.limit();
-        return new RequestPage(hasMore ? found.subList(0, query.limit()) : found, hasMore);
+        query.from().ifPresent(from -> filter.where("created_at_ms >= ?", from.toEpochMilli()));
+        query.to().ifPresent(to -> filter.where("created_at_ms < ?", to.toEpochMilli()));
+        query.after().ifPresent(after -> filter.after(after.createdMillis(), after.id()));
+        Page<LoggedRequest> page = filter.page(jdbc, "SELECT " + COLUMNS + " FROM requests", query.limit(),
+                (rs, n) -> row(rs));
+        return new RequestPage(page.rows(), page.hasMore());
     }
 
     /**
@@ -167,15 +170,6 @@ public final class RequestLog {
         return deleted;
     }
 
-    private List<LoggedRequest> select(Filter filter, String order, int limit) {
-        List<Object> params = new ArrayList<>(filter.params);
-        params.add(limit);
-        return jdbc.sql("SELECT " + COLUMNS + " FROM requests" + filter.where() + order + " LIMIT ?")
-                .params(params)
-                .query((rs, n) -> row(rs))
-                .list();
-    }
-
     private static LoggedRequest row(ResultSet rs) throws SQLException {
         int nRequested = rs.getInt("n_requested");
         OptionalInt n = rs.wasNull() ? OptionalInt.empty() : OptionalInt.of(nRequested);
@@ -192,21 +186,5 @@ public final class RequestLog {
 
     private static Optional<String> text(ResultSet rs, String column) throws SQLException {
         return Optional.ofNullable(rs.getString(column));
-    }
-
-    /** The WHERE clause of a query, built from the filters given, with its parameters in order. */
-    private static final class Filter {
-
-        private final List<String> conditions = new ArrayList<>();
-        private final List<Object> params = new ArrayList<>();
-
-        void add(String condition, Object... values) {
-            conditions.add(condition);
-            Collections.addAll(params, values);
-        }
-
-        String where() {
-            return conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
-        }
     }
 }
