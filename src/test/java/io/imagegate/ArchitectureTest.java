@@ -101,6 +101,15 @@ class ArchitectureTest {
     }
 
     @Test
+    void refusalsAreALeaf() {
+        classes().that().resideInAPackage(ROOT + ".refusals")
+                .should().onlyDependOnClassesThat(resideOutsideOfPackage(ROOT + "..")
+                        .or(resideInAnyPackage(ROOT + ".refusals")))
+                .because("every package throws refusals, so anything they named would be a cycle waiting to happen")
+                .check(classes);
+    }
+
+    @Test
     void routingNamesNoVendor() {
         noClasses().that().resideInAPackage(ROOT + ".routing..")
                 .should().dependOnClassesThat().resideInAnyPackage(VENDOR_PACKAGES)
