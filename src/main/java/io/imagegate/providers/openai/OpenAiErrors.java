@@ -3,6 +3,7 @@ package io.imagegate.providers.openai;
 import io.imagegate.providers.UpstreamFailure;
 import io.imagegate.providers.http.HttpFailures;
 import io.imagegate.providers.http.UpstreamClient;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
@@ -38,9 +39,9 @@ final class OpenAiErrors {
     }
 
     /** OpenAI's millisecond {@code retry-after-ms} when present (it is the finer one), else {@code Retry-After}. */
-    static Optional<Duration> retryAfter(UpstreamClient.Response response) {
+    static Optional<Duration> retryAfter(UpstreamClient.Response response, Clock clock) {
         Optional<Duration> millis = response.header("retry-after-ms").flatMap(OpenAiErrors::millis);
-        return millis.isPresent() ? millis : HttpFailures.retryAfter(response);
+        return millis.isPresent() ? millis : HttpFailures.retryAfter(response, clock);
     }
 
     private static Optional<Duration> millis(String value) {
