@@ -44,12 +44,12 @@ class RoutingConfig {
         List<Channel> channels = settings.stream()
                 .map(s -> new Channel(s.spec().name(), byName.get(s.spec().provider()).create(s.spec()),
                         s.models(), s.priority(), s.weight(), s.maxConcurrency(), s.spec().attemptTimeout(),
-                        breaker(s.spec().name()), clock, clusterSlots))
+                        breaker(s.spec().name(), clock), clock, clusterSlots))
                 .toList();
         String name = builtIn.provider();
         Channel fallback = new Channel(name, builtIn.create(new ChannelSpec(name, name,
                 ChannelSettings.localBaseUrl(name), Optional.empty(), ChannelSettings.DEFAULT_TIMEOUT, Map.of())),
-                Map.of(), Integer.MAX_VALUE, 1, 4096, ChannelSettings.DEFAULT_TIMEOUT, breaker(name), clock,
+                Map.of(), Integer.MAX_VALUE, 1, 4096, ChannelSettings.DEFAULT_TIMEOUT, breaker(name, clock), clock,
                 Optional.empty());
         return new Router(catalog, channels, fallback);
     }
@@ -66,9 +66,9 @@ class RoutingConfig {
 
     /**
      * Opens after half of at least 5 of the last 20 calls failed for the channel's own reasons, stays open
-     * 30 s, then lets 2 trial calls through.
+     * 30 s on {@code clock}, then lets 2 trial calls through.
      */
-    private static CircuitBreaker breaker(String name) {
+    private static CircuitBreaker breaker(String name, Clock clock) {
         return CircuitBreaker.of(name, CircuitBreakerConfig.custom()
                 .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
                 .slidingWindowSize(20)
@@ -76,6 +76,7 @@ class RoutingConfig {
                 .failureRateThreshold(50)
                 .waitDurationInOpenState(Duration.ofSeconds(30))
                 .permittedNumberOfCallsInHalfOpenState(2)
+                .clock(clock)
                 .build());
     }
 }
