@@ -7,9 +7,11 @@ import io.imagegate.support.FakeUpstream;
 import io.imagegate.support.FakeUpstream.Reply;
 import io.imagegate.support.GatewayTest;
 import io.imagegate.support.Http.Response;
+import io.imagegate.support.MovableTimeConfig;
 import java.util.Base64;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
@@ -18,6 +20,7 @@ import tools.jackson.databind.JsonNode;
  * Two Gemini channels for one model: the preferred one always answers 503, the backup is healthy. Requests
  * succeed through the backup, the preferred channel's breaker opens, and later requests no longer try it.
  */
+@Import(MovableTimeConfig.class)
 class FailoverTest extends GatewayTest {
 
     private static final FakeUpstream BROKEN = new FakeUpstream(request -> Reply.json(503,

@@ -12,12 +12,13 @@ import java.util.List;
 /**
  * A UTC clock that stands still until the test moves it, and the {@link Sleeper} to hand the code beside it: a
  * sleep moves the clock on by its pause and returns at once, so backoffs and polls take no real time while the
- * deadlines on this clock see them pass. What another thread would do meanwhile, a test schedules with
- * {@link #after}.
+ * deadlines on this clock see them pass. {@link #onRealTime()} also runs with the wall clock, for a whole gateway
+ * whose upstream calls take the real time they take. What another thread would do meanwhile, a test schedules
+ * with {@link #after}.
  */
 public final class MovableClock extends Clock implements Sleeper {
 
-    private final Instant start;
+    private final Clock base;
     private volatile Duration moved = Duration.ZERO;
     private final List<Due> due = new ArrayList<>();
 
@@ -25,7 +26,16 @@ public final class MovableClock extends Clock implements Sleeper {
     }
 
     public MovableClock(Instant start) {
-        this.start = start;
+        this(Clock.fixed(start, ZoneOffset.UTC));
+    }
+
+    private MovableClock(Clock base) {
+        this.base = base;
+    }
+
+    /** The system clock plus every move and sleep so far. */
+    public static MovableClock onRealTime() {
+        return new MovableClock(Clock.systemUTC());
     }
 
     public void advance(Duration by) {
@@ -57,7 +67,7 @@ public final class MovableClock extends Clock implements Sleeper {
 
     @Override
     public Instant instant() {
-        return start.plus(moved);
+        return base.instant().plus(moved);
     }
 
     @Override
