@@ -2,6 +2,7 @@ package io.imagegate.config;
 
 import io.imagegate.ids.IdGenerator;
 import io.imagegate.imaging.ImageWorkers;
+import io.imagegate.time.Sleeper;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.random.RandomGenerator;
@@ -9,7 +10,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The clock, randomness and data directory every feature shares. */
+/** The clock, sleeper, randomness and data directory every feature shares. */
 @Configuration(proxyBeanMethods = false)
 public class CoreConfig {
 
@@ -18,6 +19,11 @@ public class CoreConfig {
     @Bean
     Clock clock() {
         return Clock.systemUTC();
+    }
+
+    @Bean
+    Sleeper sleeper() {
+        return Sleeper.REAL;
     }
 
     /** Secure, because it mints API keys, secrets and image ids that must not be guessable. */

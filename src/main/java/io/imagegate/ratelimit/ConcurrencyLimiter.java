@@ -1,6 +1,9 @@
 package io.imagegate.ratelimit;
 
+import io.imagegate.time.Sleeper;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 
 /** Slots for work in flight: at most {@code limit} leases on a key at once. */
@@ -16,18 +19,19 @@ public interface ConcurrencyLimiter {
     boolean clusterWide();
 
     /**
-     * Tries again every {@link #POLL_INTERVAL} until a slot frees or {@code wait} runs out; meant for virtual
-     * threads, where sleeping costs nothing.
+     * Tries again every {@link #POLL_INTERVAL} until a slot frees or {@code wait} runs out on {@code clock};
+     * meant for virtual threads, where sleeping costs nothing.
      */
-    default Optional<Lease> acquire(String key, int limit, Duration wait) throws InterruptedException {
-        long deadline = System.nanoTime() + wait.toNanos();
+    default Optional<Lease> acquire(String key, int limit, Duration wait, Clock clock, Sleeper sleeper)
+            throws InterruptedException {
+        Instant deadline = clock.instant().plus(wait);
         while (true) {
             Optional<Lease> lease = tryAcquire(key, limit);
-            long left = deadline - System.nanoTime();
-            if (lease.isPresent() || left <= 0) {
+            Duration left = Duration.between(clock.instant(), deadline);
+            if (lease.isPresent() || !left.isPositive()) {
                 return lease;
             }
-            Thread.sleep(Duration.ofNanos(Math.min(left, POLL_INTERVAL.toNanos())));
+            sleeper.sleep(left.compareTo(POLL_INTERVAL) < 0 ? left : POLL_INTERVAL);
         }
     }
 

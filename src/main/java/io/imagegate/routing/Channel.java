@@ -4,6 +4,7 @@ import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.imagegate.providers.ImageProvider;
 import io.imagegate.ratelimit.ConcurrencyLimiter;
 import io.imagegate.ratelimit.ConcurrencyLimiter.Lease;
+import io.imagegate.time.Sleeper;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -35,10 +36,11 @@ public final class Channel {
     private final CircuitBreaker breaker;
     private final ChannelStats stats = new ChannelStats();
     private final Clock clock;
+    private final Sleeper sleeper;
     private volatile String disabledReason;
 
     Channel(String name, ImageProvider provider, Map<String, String> models, int priority, int weight,
-            int maxConcurrency, Duration attemptTimeout, CircuitBreaker breaker, Clock clock,
+            int maxConcurrency, Duration attemptTimeout, CircuitBreaker breaker, Clock clock, Sleeper sleeper,
             Optional<ConcurrencyLimiter> clusterSlots) {
         this.name = name;
         this.provider = provider;
@@ -51,6 +53,7 @@ public final class Channel {
         this.clusterSlots = clusterSlots;
         this.breaker = breaker;
         this.clock = clock;
+        this.sleeper = sleeper;
     }
 
     public String name() {
@@ -97,7 +100,7 @@ public final class Channel {
     Optional<Lease> acquire(Duration wait) throws InterruptedException {
         Optional<Lease> slot;
         if (clusterSlots.isPresent()) {
-            slot = clusterSlots.get().acquire("channel:" + name, maxConcurrency, wait);
+            slot = clusterSlots.get().acquire("channel:" + name, maxConcurrency, wait, clock, sleeper);
         } else {
             slot = permits.tryAcquire(wait.toNanos(), TimeUnit.NANOSECONDS)
                     ? Optional.of(permits::release) : Optional.empty();

@@ -9,6 +9,7 @@ import io.imagegate.providers.UpstreamFailure;
 import io.imagegate.ratelimit.ConcurrencyLimiter.Lease;
 import io.imagegate.refusals.DispatchFailed;
 import io.imagegate.refusals.DispatchFailed.Outcome;
+import io.imagegate.time.Sleeper;
 import io.imagegate.tracing.Tracing;
 import io.imagegate.tracing.Tracing.OpenSpan;
 import java.time.Duration;
@@ -39,13 +40,16 @@ public final class Dispatcher {
     private final Router router;
     private final RetryPolicy retries;
     private final RandomGenerator random;
+    private final Sleeper sleeper;
     private final Tracing tracing;
     private final RoutingMetrics metrics;
 
-    Dispatcher(Router router, RetryPolicy retries, RandomGenerator random, Tracing tracing, RoutingMetrics metrics) {
+    Dispatcher(Router router, RetryPolicy retries, RandomGenerator random, Sleeper sleeper, Tracing tracing,
+            RoutingMetrics metrics) {
         this.router = router;
         this.retries = retries;
         this.random = random;
+        this.sleeper = sleeper;
         this.tracing = tracing;
         this.metrics = metrics;
     }
@@ -286,9 +290,9 @@ public final class Dispatcher {
                 .toList();
     }
 
-    private static void sleep(Duration pause, ModelSpec model) {
+    private void sleep(Duration pause, ModelSpec model) {
         try {
-            Thread.sleep(pause);
+            sleeper.sleep(pause);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw deadlineExceeded(model);

@@ -6,6 +6,7 @@ import io.imagegate.catalog.Catalog;
 import io.imagegate.providers.ChannelSpec;
 import io.imagegate.providers.ProviderFactory;
 import io.imagegate.ratelimit.ConcurrencyLimiter;
+import io.imagegate.time.Sleeper;
 import io.imagegate.tracing.Tracing;
 import java.time.Clock;
 import java.time.Duration;
@@ -27,7 +28,7 @@ class RoutingConfig {
      */
     @Bean
     Router router(Catalog catalog, ChannelsProperties properties, List<ProviderFactory> factories,
-            Clock clock, ConcurrencyLimiter limiter) {
+            Clock clock, Sleeper sleeper, ConcurrencyLimiter limiter) {
         Optional<ConcurrencyLimiter> clusterSlots = limiter.clusterWide() ? Optional.of(limiter) : Optional.empty();
         Map<String, ProviderFactory> byName = new LinkedHashMap<>();
         factories.forEach(f -> byName.put(f.provider(), f));
@@ -44,19 +45,20 @@ class RoutingConfig {
         List<Channel> channels = settings.stream()
                 .map(s -> new Channel(s.spec().name(), byName.get(s.spec().provider()).create(s.spec()),
                         s.models(), s.priority(), s.weight(), s.maxConcurrency(), s.spec().attemptTimeout(),
-                        breaker(s.spec().name()), clock, clusterSlots))
+                        breaker(s.spec().name(), clock), clock, sleeper, clusterSlots))
                 .toList();
         String name = builtIn.provider();
         Channel fallback = new Channel(name, builtIn.create(new ChannelSpec(name, name,
                 ChannelSettings.localBaseUrl(name), Optional.empty(), ChannelSettings.DEFAULT_TIMEOUT, Map.of())),
-                Map.of(), Integer.MAX_VALUE, 1, 4096, ChannelSettings.DEFAULT_TIMEOUT, breaker(name), clock,
-                Optional.empty());
+                Map.of(), Integer.MAX_VALUE, 1, 4096, ChannelSettings.DEFAULT_TIMEOUT, breaker(name, clock), clock,
+                sleeper, Optional.empty());
         return new Router(catalog, channels, fallback);
     }
 
     @Bean
-    Dispatcher dispatcher(Router router, RandomGenerator random, Tracing tracing, RoutingMetrics metrics) {
-        return new Dispatcher(router, RetryPolicy.standard(random), random, tracing, metrics);
+    Dispatcher dispatcher(Router router, RandomGenerator random, Sleeper sleeper, Tracing tracing,
+            RoutingMetrics metrics) {
+        return new Dispatcher(router, RetryPolicy.standard(random), random, sleeper, tracing, metrics);
     }
 
     @Bean
@@ -66,9 +68,9 @@ class RoutingConfig {
 
     /**
      * Opens after half of at least 5 of the last 20 calls failed for the channel's own reasons, stays open
-     * 30 s, then lets 2 trial calls through.
+     * 30 s on {@code clock}, then lets 2 trial calls through.
      */
-    private static CircuitBreaker breaker(String name) {
+    private static CircuitBreaker breaker(String name, Clock clock) {
         return CircuitBreaker.of(name, CircuitBreakerConfig.custom()
                 .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
                 .slidingWindowSize(20)
@@ -76,6 +78,7 @@ class RoutingConfig {
                 .failureRateThreshold(50)
                 .waitDurationInOpenState(Duration.ofSeconds(30))
                 .permittedNumberOfCallsInHalfOpenState(2)
+                .clock(clock)
                 .build());
     }
 }

@@ -8,6 +8,7 @@ import io.imagegate.providers.UpstreamFailure;
 import io.imagegate.support.Admin.Key;
 import io.imagegate.support.GatewayTest;
 import io.imagegate.support.Http.Response;
+import io.imagegate.support.MovableTimeConfig;
 import io.imagegate.support.ScriptedUpstream;
 import io.imagegate.support.ScriptedUpstreamConfig;
 import java.time.Duration;
@@ -30,7 +31,7 @@ import tools.jackson.databind.JsonNode;
  * What the money does when the upstream delivers less, fails, or takes its time. nano-banana-pro (0.134 per
  * image at 2K) is served by a {@link ScriptedUpstream} here.
  */
-@Import(ScriptedUpstreamConfig.class)
+@Import({ScriptedUpstreamConfig.class, MovableTimeConfig.class})
 class UpstreamOutcomesTest extends GatewayTest {
 
     private static final String TWO_IMAGES = "{\"model\":\"nano-banana-pro\",\"prompt\":\"a fox\",\"n\":2,"

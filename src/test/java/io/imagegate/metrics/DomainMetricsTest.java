@@ -9,6 +9,7 @@ import io.imagegate.support.FakeUpstream.Recorded;
 import io.imagegate.support.FakeUpstream.Reply;
 import io.imagegate.support.GatewayTest;
 import io.imagegate.support.Http.Response;
+import io.imagegate.support.MovableTimeConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
@@ -23,6 +24,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
@@ -33,6 +35,7 @@ import tools.jackson.databind.json.JsonMapper;
  * (0.039 per image) is served by two Gemini channels: {@code metrics-main} first, {@code metrics-backup} if
  * it fails.
  */
+@Import(MovableTimeConfig.class)
 class DomainMetricsTest extends GatewayTest {
 
     private static final String MODEL = "nano-banana";

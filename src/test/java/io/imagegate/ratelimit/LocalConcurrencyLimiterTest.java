@@ -3,13 +3,16 @@ package io.imagegate.ratelimit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.imagegate.ratelimit.ConcurrencyLimiter.Lease;
+import io.imagegate.support.MovableClock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class LocalConcurrencyLimiterTest {
 
     private final LocalConcurrencyLimiter limiter = new LocalConcurrencyLimiter();
+    private final MovableClock clock = new MovableClock(Instant.parse("2026-12-07T00:00:00Z"));
 
     @Test
     void grantsUpToTheLimitAndAReleasedSlotAgain() {
@@ -48,13 +51,10 @@ class LocalConcurrencyLimiterTest {
     @Test
     void acquireWaitsForASlotThatFreesWithinTheWait() throws Exception {
         Lease held = limiter.tryAcquire("key:a", 1).orElseThrow();
-        Thread.ofVirtual().start(() -> {
-            sleep(100);
-            held.close();
-        });
+        clock.after(Duration.ofMillis(100), held::close);
 
-        Optional<Lease> waited = limiter.acquire("key:a", 1, Duration.ofSeconds(5));
-        Optional<Lease> timedOut = limiter.acquire("key:a", 1, Duration.ofMillis(60));
+        Optional<Lease> waited = limiter.acquire("key:a", 1, Duration.ofSeconds(5), clock, clock);
+        Optional<Lease> timedOut = limiter.acquire("key:a", 1, Duration.ofMillis(60), clock, clock);
 
         assertThat(waited).isPresent();
         assertThat(timedOut).isEmpty();
@@ -63,13 +63,5 @@ class LocalConcurrencyLimiterTest {
     @Test
     void manyThreadsNeverHoldMoreThanTheLimit() {
         ConcurrencyBound.assertNeverExceeded(limiter, limiter, 3);
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

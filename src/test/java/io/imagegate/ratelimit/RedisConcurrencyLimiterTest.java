@@ -3,8 +3,10 @@ package io.imagegate.ratelimit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.imagegate.ratelimit.ConcurrencyLimiter.Lease;
+import io.imagegate.support.MovableClock;
 import io.imagegate.support.OnRedis;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -72,17 +74,11 @@ class RedisConcurrencyLimiterTest {
         RedisConcurrencyLimiter a = new RedisConcurrencyLimiter(nodes.a, prefix, TTL);
         RedisConcurrencyLimiter b = new RedisConcurrencyLimiter(nodes.b, prefix, TTL);
         Lease held = a.tryAcquire("channel:c", 1).orElseThrow();
-        Thread.ofVirtual().start(() -> {
-            try {
-                Thread.sleep(150);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            held.close();
-        });
+        MovableClock clock = new MovableClock(Instant.parse("2026-12-07T00:00:00Z"));
+        clock.after(Duration.ofMillis(150), held::close);
 
-        Optional<Lease> waited = b.acquire("channel:c", 1, Duration.ofSeconds(5));
-        Optional<Lease> timedOut = a.acquire("channel:c", 1, Duration.ofMillis(100));
+        Optional<Lease> waited = b.acquire("channel:c", 1, Duration.ofSeconds(5), clock, clock);
+        Optional<Lease> timedOut = a.acquire("channel:c", 1, Duration.ofMillis(100), clock, clock);
 
         assertThat(waited).isPresent();
         assertThat(timedOut).isEmpty();

@@ -8,11 +8,13 @@ import io.imagegate.support.FakeUpstream;
 import io.imagegate.support.FakeUpstream.Reply;
 import io.imagegate.support.GatewayTest;
 import io.imagegate.support.Http.Response;
+import io.imagegate.support.MovableTimeConfig;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
@@ -22,6 +24,7 @@ import tools.jackson.databind.JsonNode;
  * succeed through the backup, the preferred channel's breaker opens, and later requests no longer try it.
  * Two more for another model: the preferred one answers 200 with "image" bytes that are no image at all.
  */
+@Import(MovableTimeConfig.class)
 class FailoverTest extends GatewayTest {
 
     private static final FakeUpstream BROKEN = new FakeUpstream(request -> Reply.json(503,

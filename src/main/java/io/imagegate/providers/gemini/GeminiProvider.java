@@ -41,6 +41,7 @@ public final class GeminiProvider implements ImageProvider {
         // The key goes in a header, never the URL, so it stays out of access logs.
         Map<String, String> headers = Map.of("x-goog-api-key", channel.apiKey().orElseThrow());
         return client.postJson(uri, headers, body, job.deadline(), (response, error) -> GeminiErrors.classify(
-                response.status(), HttpFailures.retryAfter(response), error), GeminiResponse::read);
+                response.status(), HttpFailures.retryAfter(response, job.deadline().clock()), error),
+                GeminiResponse::read);
     }
 }

@@ -4,7 +4,9 @@ import io.imagegate.providers.UpstreamFailure;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
@@ -37,19 +39,22 @@ public final class HttpFailures {
         return new UpstreamFailure.Rejected(detail);
     }
 
-    /** {@code Retry-After} as seconds or an HTTP date; empty when absent or unreadable. */
-    public static Optional<Duration> retryAfter(UpstreamClient.Response response) {
-        return response.header("retry-after").flatMap(HttpFailures::parseRetryAfter);
+    /**
+     * {@code Retry-After} as seconds or an HTTP date, which is counted from {@code clock}'s now; empty when
+     * absent or unreadable.
+     */
+    public static Optional<Duration> retryAfter(UpstreamClient.Response response, Clock clock) {
+        return response.header("retry-after").flatMap(value -> parseRetryAfter(value, clock.instant()));
     }
 
-    static Optional<Duration> parseRetryAfter(String value) {
+    static Optional<Duration> parseRetryAfter(String value, Instant now) {
         String v = value.strip();
         if (isNumber(v)) {
             return decimal(v, ChronoUnit.SECONDS);
         }
         try {
-            Duration until = Duration.between(ZonedDateTime.now(),
-                    ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME));
+            Duration until = Duration.between(now,
+                    ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant());
             return Optional.of(until.isNegative() ? Duration.ZERO : until);
         } catch (DateTimeParseException notADate) {
             return Optional.empty();

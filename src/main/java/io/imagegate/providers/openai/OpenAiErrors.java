@@ -3,6 +3,7 @@ package io.imagegate.providers.openai;
 import io.imagegate.providers.UpstreamFailure;
 import io.imagegate.providers.http.HttpFailures;
 import io.imagegate.providers.http.UpstreamClient;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
@@ -39,9 +40,9 @@ final class OpenAiErrors {
     }
 
     /** OpenAI's millisecond {@code retry-after-ms} when present (it is the finer one), else {@code Retry-After}. */
-    static Optional<Duration> retryAfter(UpstreamClient.Response response) {
+    static Optional<Duration> retryAfter(UpstreamClient.Response response, Clock clock) {
         Optional<Duration> millis = response.header("retry-after-ms")
                 .flatMap(value -> HttpFailures.decimal(value, ChronoUnit.MILLIS));
-        return millis.isPresent() ? millis : HttpFailures.retryAfter(response);
+        return millis.isPresent() ? millis : HttpFailures.retryAfter(response, clock);
     }
 }

@@ -52,8 +52,8 @@ public final class OpenAiProvider implements ImageProvider {
         byte[] body = JSON.writeValueAsBytes(OpenAiMapping.toWire(job, options));
         Map<String, String> headers = Map.of("authorization", "Bearer " + channel.apiKey().orElseThrow());
         List<OpenAiResponse.Item> items = client.postJson(uri, headers, body, job.deadline(),
-                (response, error) -> OpenAiErrors.classify(response.status(), OpenAiErrors.retryAfter(response),
-                        error), OpenAiResponse::read);
+                (response, error) -> OpenAiErrors.classify(response.status(),
+                        OpenAiErrors.retryAfter(response, job.deadline().clock()), error), OpenAiResponse::read);
         List<GeneratedImage> images = new ArrayList<>();
         for (OpenAiResponse.Item item : items) {
             ImageBytes bytes = switch (item) {

@@ -40,7 +40,8 @@ public final class SdWebUiProvider implements ImageProvider {
     public List<GeneratedImage> generate(ImageJob job) {
         byte[] body = JSON.writeValueAsBytes(SdWebUiMapping.toWire(job, options));
         return client.postJson(txt2img, headers, body, job.deadline(), (response, error) -> SdWebUiErrors.classify(
-                response.status(), HttpFailures.retryAfter(response), error), in -> SdWebUiResponse.read(in, job.n()));
+                response.status(), HttpFailures.retryAfter(response, job.deadline().clock()), error),
+                in -> SdWebUiResponse.read(in, job.n()));
     }
 
     /** One call draws one batch on the GPU; the gateway splits a larger {@code n} into parallel calls. */

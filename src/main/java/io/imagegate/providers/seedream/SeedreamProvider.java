@@ -40,6 +40,7 @@ public final class SeedreamProvider implements ImageProvider {
         byte[] body = JSON.writeValueAsBytes(SeedreamMapping.toWire(job));
         Map<String, String> headers = Map.of("authorization", "Bearer " + channel.apiKey().orElseThrow());
         return client.postJson(uri, headers, body, job.deadline(), (response, error) -> SeedreamErrors.classify(
-                response.status(), HttpFailures.retryAfter(response), error), SeedreamResponse::read);
+                response.status(), HttpFailures.retryAfter(response, job.deadline().clock()), error),
+                SeedreamResponse::read);
     }
 }

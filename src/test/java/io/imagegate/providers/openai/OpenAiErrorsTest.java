@@ -6,7 +6,10 @@ import io.imagegate.providers.UpstreamFailure;
 import io.imagegate.providers.http.UpstreamClient;
 import java.io.InputStream;
 import java.net.http.HttpHeaders;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -15,6 +18,7 @@ import org.junit.jupiter.api.Test;
 class OpenAiErrorsTest {
 
     private static final Optional<Duration> NO_HINT = Optional.empty();
+    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-12-07T00:00:00Z"), ZoneOffset.UTC);
 
     @Test
     void dallEsAndGptImagesSafetyRefusalsAreSafetyBlocks() {
@@ -85,13 +89,13 @@ class OpenAiErrorsTest {
 
     @Test
     void retryAfterMsWinsOverRetryAfterForItsPrecision() {
-        assertThat(OpenAiErrors.retryAfter(response(Map.of("retry-after", "2", "retry-after-ms", "1500"))))
+        assertThat(OpenAiErrors.retryAfter(response(Map.of("retry-after", "2", "retry-after-ms", "1500")), CLOCK))
                 .contains(Duration.ofMillis(1500));
-        assertThat(OpenAiErrors.retryAfter(response(Map.of("retry-after", "2"))))
+        assertThat(OpenAiErrors.retryAfter(response(Map.of("retry-after", "2")), CLOCK))
                 .contains(Duration.ofSeconds(2));
-        assertThat(OpenAiErrors.retryAfter(response(Map.of("retry-after-ms", "soon", "retry-after", "2"))))
+        assertThat(OpenAiErrors.retryAfter(response(Map.of("retry-after-ms", "soon", "retry-after", "2")), CLOCK))
                 .contains(Duration.ofSeconds(2));
-        assertThat(OpenAiErrors.retryAfter(response(Map.of()))).isEmpty();
+        assertThat(OpenAiErrors.retryAfter(response(Map.of()), CLOCK)).isEmpty();
     }
 
     private static String error(String message, String type, String code) {

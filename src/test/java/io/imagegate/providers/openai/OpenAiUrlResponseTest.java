@@ -12,6 +12,7 @@ import io.imagegate.support.FakeUpstream.Reply;
 import io.imagegate.support.GatewayTest;
 import io.imagegate.support.Http;
 import io.imagegate.support.Http.Response;
+import io.imagegate.support.MovableTimeConfig;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -21,6 +22,7 @@ import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
@@ -29,6 +31,7 @@ import tools.jackson.databind.JsonNode;
  * An upstream that answers with links, as DALL-E and another imagegate do by default: the gateway downloads
  * each image at once from wherever the link points (here a second fake, standing in for a blob store).
  */
+@Import(MovableTimeConfig.class)
 class OpenAiUrlResponseTest extends GatewayTest {
 
     private static final String CHANNEL = "dalle";
