@@ -306,8 +306,6 @@ public final class RemoteImages implements AutoCloseable {
         client.setSocketAddressResolver(this::resolve);
         client.setFollowRedirects(false);
         client.setHttpCookieStore(new HttpCookieStore.Empty());
-        client.getProtocolHandlers().clear();
-        client.getContentDecoderFactories().clear();
         client.setUserAgentField(new HttpField(HttpHeader.USER_AGENT, "imagegate"));
         client.setConnectTimeout(settings.timeout().toMillis());
         client.setIdleTimeout(settings.timeout().toMillis());
@@ -318,6 +316,9 @@ public final class RemoteImages implements AutoCloseable {
         } catch (Exception e) {
             throw new IllegalStateException("the HTTP client for image URLs did not start", e);
         }
+        // After start: starting fills both lists with the defaults when they are empty.
+        client.getProtocolHandlers().clear();
+        client.getContentDecoderFactories().clear();
         return client;
     }
 

@@ -3,6 +3,7 @@ package io.imagegate.inputs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.imagegate.imaging.ImageBytes;
@@ -45,6 +46,7 @@ class RemoteImagesTest {
         return host.equals(PUBLIC_NAME) ? List.of(publicLooking) : RemoteHostResolver.SYSTEM.resolve(host);
     };
     private final RemoteAddressPolicy policy = a -> a.equals(publicLooking) || RemoteAddressPolicy.PUBLIC_ONLY.allows(a);
+    private final List<Headers> received = new CopyOnWriteArrayList<>();
     private final CountDownLatch stopping = new CountDownLatch(1);
 
     private HttpServer server;
@@ -56,7 +58,14 @@ class RemoteImagesTest {
         loopback = new Listener(address("127.0.0.1"));
         server = HttpServer.create(new InetSocketAddress(publicLooking, 0), 0);
         server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
-        server.createContext("/image.png", exchange -> send(exchange, 200, IMAGE));
+        server.createContext("/image.png", exchange -> {
+            received.add(exchange.getRequestHeaders());
+            send(exchange, 200, IMAGE);
+        });
+        server.createContext("/sets-a-cookie", exchange -> {
+            exchange.getResponseHeaders().add("set-cookie", "session=caller-a; Path=/");
+            send(exchange, 200, IMAGE);
+        });
         server.createContext("/hops/", exchange -> {
             int left = Integer.parseInt(exchange.getRequestURI().getPath().substring("/hops/".length()));
             if (left == 0) {
@@ -116,6 +125,17 @@ class RemoteImagesTest {
         ImageBytes bytes = images.fetch(publicUrl("/image.png"));
 
         assertThat(bytes.toByteArray()).isEqualTo(IMAGE);
+    }
+
+    @Test
+    void asksForNoCompressionAndCarriesNoCookieFromOneFetchToTheNext() {
+        images.fetch(publicUrl("/sets-a-cookie"));
+        images.fetch(publicUrl("/image.png"));
+
+        // A compressed body would expand past the size limit after it was counted.
+        assertThat(received.getFirst().containsKey("accept-encoding")).isFalse();
+        assertThat(received.getFirst().containsKey("cookie")).isFalse();
+        assertThat(received.getFirst().getFirst("user-agent")).isEqualTo("imagegate");
     }
 
     @Test
