@@ -171,6 +171,20 @@ class RemoteImagesTest {
     }
 
     @Test
+    void theAddressCheckedIsTheAddressConnectedTo() {
+        // A rebinding DNS server: public for the check, loopback for whoever asks again.
+        AtomicInteger lookups = new AtomicInteger();
+        RemoteImages rebinding = new RemoteImages(settings(true, Duration.ofSeconds(5)),
+                host -> List.of(lookups.getAndIncrement() == 0 ? publicLooking : address("127.0.0.1")), policy);
+        try {
+            assertThat(rebinding.fetch(publicUrl("/image.png")).toByteArray()).isEqualTo(IMAGE);
+        } finally {
+            rebinding.close();
+        }
+        assertThat(lookups).hasValue(1);
+    }
+
+    @Test
     void aHostWithOnePrivateAddressAmongPublicOnesIsRefused() {
         RemoteImages mixed = new RemoteImages(settings(true, Duration.ofSeconds(5)),
                 host -> List.of(publicLooking, address("10.0.0.1")), policy);
