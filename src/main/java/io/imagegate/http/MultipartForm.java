@@ -6,9 +6,15 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.regex.Pattern;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.MultiPart;
@@ -19,10 +25,11 @@ import org.eclipse.jetty.io.Content;
  * after the caller is authenticated (the server itself parses no form), and only up to the body limit the route
  * already enforces. Text fields are read as UTF-8; a file part keeps its bytes as they came, never a declared type.
  */
-public final class MultipartForm {
+public final class MultipartForm implements RequestFields {
 
     /** Parts of one form; OpenAI's edits take at most 16 images, a mask and a dozen fields. */
     public static final int MAX_PARTS = 64;
+    private static final Pattern INTEGER = Pattern.compile("-?[0-9]{1,19}");
     /** A part's headers: a name, a file name and a type fit easily; kilobytes of them are an attack. */
     private static final int MAX_PART_HEADERS = 8 * 1024;
 
@@ -99,6 +106,90 @@ public final class MultipartForm {
                     + " send it once.", name);
         }
         return named.stream().findFirst();
+    }
+
+    @Override
+    public void rejectUnknown(Set<String> known, String context) {
+        parts.stream().map(Part::name).filter(name -> !known.contains(name)).findFirst().ifPresent(name -> {
+            throw JsonObject.unknownParameter(name, known, context);
+        });
+    }
+
+    @Override
+    public boolean has(String name) {
+        return parts.stream().anyMatch(p -> p.name().equals(name));
+    }
+
+    @Override
+    public String requireString(String name) {
+        return optionalString(name).orElseThrow(() -> new ApiException(ErrorCode.MISSING_PARAMETER,
+                "Missing required parameter '" + name + "'.", name));
+    }
+
+    /** A text field; a file sent under a text field's name is a 400, never read as text. */
+    @Override
+    public Optional<String> optionalString(String name) {
+        Optional<Part> part = one(name);
+        if (part.isPresent() && part.get().isFile()) {
+            throw JsonObject.wrongType(name, "a text field, not a file");
+        }
+        return part.map(Part::text);
+    }
+
+    @Override
+    public OptionalInt optionalInt(String name) {
+        OptionalLong value = optionalLong(name);
+        if (value.isPresent() && (value.getAsLong() < Integer.MIN_VALUE || value.getAsLong() > Integer.MAX_VALUE)) {
+            throw new ApiException(ErrorCode.INVALID_VALUE, "'" + name + "' is out of range.", name);
+        }
+        return value.isPresent() ? OptionalInt.of((int) value.getAsLong()) : OptionalInt.empty();
+    }
+
+    /** A form carries text, so a number is its digits, strictly: {@code 2}, never {@code 2.0} or {@code " 2"}. */
+    @Override
+    public OptionalLong optionalLong(String name) {
+        Optional<String> text = optionalString(name);
+        if (text.isEmpty()) {
+            return OptionalLong.empty();
+        }
+        if (!INTEGER.matcher(text.get()).matches()) {
+            throw JsonObject.wrongType(name, "an integer");
+        }
+        try {
+            return OptionalLong.of(Long.parseLong(text.get()));
+        } catch (NumberFormatException tooLong) {
+            throw new ApiException(ErrorCode.INVALID_VALUE, "'" + name + "' is out of range.", name);
+        }
+    }
+
+    @Override
+    public Optional<String> peekString(String name) {
+        return parts.stream().filter(p -> p.name().equals(name) && !p.isFile()).findFirst().map(Part::text);
+    }
+
+    /**
+     * Each part's name, then its text or, for a file, its file name and the hash of its bytes, in the order sent:
+     * the boundary, which a client draws anew for every send, is left out, so a retry hashes alike.
+     */
+    @Override
+    public String canonicalSha256() {
+        MessageDigest digest = JsonObject.sha256();
+        for (Part part : parts) {
+            update(digest, part.name());
+            if (part.isFile()) {
+                update(digest, "file:" + part.fileName().orElseThrow());
+                update(digest, HexFormat.of().formatHex(JsonObject.sha256().digest(part.content().toByteArray())));
+            } else {
+                update(digest, "text:" + part.text());
+            }
+        }
+        return HexFormat.of().formatHex(digest.digest());
+    }
+
+    private static void update(MessageDigest digest, String value) {
+        byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
+        digest.update(ByteBuffer.allocate(Integer.BYTES).putInt(bytes.length).flip());
+        digest.update(bytes);
     }
 
     private static ApiException malformed(String why) {
