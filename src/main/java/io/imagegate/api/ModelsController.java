@@ -48,7 +48,7 @@ public class ModelsController {
     }
 
     /**
-     * The catalog's {@code input_images}, or null for a model that takes none. Megapixels as the catalog writes
+     * The catalog's {@code input_images}, left out for a model that takes none. Megapixels as the catalog writes
      * them (36 is 6000×6000), bytes exact, and the price of one input image as a decimal string like every price.
      */
     record InputImagesView(int max, Integer maxWithOutputs, long maxBytes, BigDecimal maxMegapixels,
