@@ -15,7 +15,7 @@ final class OpenAiMapping {
      * refuses parameters it does not know.
      */
     static ObjectNode toWire(ImageJob job, OpenAiOptions options) {
-        ObjectNode body = OpenAiProvider.JSON.createObjectNode();
+        ObjectNode body = OpenAiWire.JSON.createObjectNode();
         body.put("model", job.upstreamModel());
         body.put("prompt", job.prompt());
         body.put("n", job.n());

@@ -1,82 +1,63 @@
 package io.imagegate.providers.openai;
 
-import io.imagegate.imaging.ImageBytes;
 import io.imagegate.providers.ChannelSpec;
-import io.imagegate.providers.Deadline;
-import io.imagegate.providers.GeneratedImage;
 import io.imagegate.providers.ImageJob;
-import io.imagegate.providers.ImageProvider;
 import io.imagegate.providers.UpstreamException;
 import io.imagegate.providers.UpstreamFailure;
 import io.imagegate.providers.http.StreamingJson;
 import io.imagegate.providers.http.UpstreamClient;
+import io.imagegate.providers.http.VendorWire;
+import io.imagegate.providers.http.WireBody;
+import io.imagegate.providers.http.WireImage;
+import io.imagegate.providers.http.WireRequest;
+import java.io.InputStream;
 import java.net.URI;
-import java.util.ArrayList;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * {@code POST {base}/images/generations} with {@code Authorization: Bearer}; the base URL carries the version,
  * e.g. {@code https://api.openai.com/v1}.
  */
-public final class OpenAiProvider implements ImageProvider {
+final class OpenAiWire implements VendorWire {
 
-    public static final String NAME = "openai";
+    static final String NAME = "openai";
     static final JsonMapper JSON = StreamingJson.JSON;
 
-    private final ChannelSpec channel;
-    private final UpstreamClient client;
+    private final URI generations;
+    private final Map<String, String> headers;
     private final OpenAiOptions options;
 
-    OpenAiProvider(ChannelSpec channel, UpstreamClient client) {
-        this.channel = channel;
-        this.client = client;
+    OpenAiWire(ChannelSpec channel) {
+        this.generations = URI.create(channel.baseUrl() + "/images/generations");
+        this.headers = Map.of("authorization", "Bearer " + channel.apiKey().orElseThrow());
         this.options = OpenAiOptions.from(channel);
     }
 
     @Override
-    public String name() {
-        return NAME;
+    public WireRequest toRequest(ImageJob job) {
+        if (job.hasInputs()) {
+            throw new UpstreamException(new UpstreamFailure.Rejected(
+                    "the openai provider does not send input images yet"));
+        }
+        return WireRequest.post(generations, headers,
+                new WireBody.Json(JSON.writeValueAsBytes(OpenAiMapping.toWire(job, options))));
+    }
+
+    @Override
+    public List<WireImage> toImages(InputStream body, ImageJob job) {
+        return OpenAiResponse.read(body);
+    }
+
+    @Override
+    public UpstreamFailure toFailure(UpstreamClient.Response response, String body, Clock clock) {
+        return OpenAiErrors.classify(response.status(), OpenAiErrors.retryAfter(response, clock), body);
     }
 
     @Override
     public int maxImagesPerCall() {
         return options.maxImagesPerCall();
-    }
-
-    @Override
-    public List<GeneratedImage> generate(ImageJob job) {
-        URI uri = URI.create(channel.baseUrl() + "/images/generations");
-        byte[] body = JSON.writeValueAsBytes(OpenAiMapping.toWire(job, options));
-        Map<String, String> headers = Map.of("authorization", "Bearer " + channel.apiKey().orElseThrow());
-        List<OpenAiResponse.Item> items = client.postJson(uri, headers, body, job.deadline(),
-                (response, error) -> OpenAiErrors.classify(response.status(),
-                        OpenAiErrors.retryAfter(response, job.deadline().clock()), error), OpenAiResponse::read);
-        List<GeneratedImage> images = new ArrayList<>();
-        for (OpenAiResponse.Item item : items) {
-            ImageBytes bytes = switch (item) {
-                case OpenAiResponse.Item.Inline inline -> inline.bytes();
-                case OpenAiResponse.Item.Linked linked -> download(linked.url(), job.deadline());
-            };
-            images.add(new GeneratedImage(bytes, item.revisedPrompt()));
-        }
-        return images;
-    }
-
-    /**
-     * Fetches a {@code url} item now, inside the attempt's deadline: DALL-E's links expire after 60 minutes.
-     * The request carries no credential, since the link may point anywhere (a CDN, a blob store), and the
-     * detail names only the host and path because the query string is usually a signature.
-     */
-    private ImageBytes download(URI url, Deadline deadline) {
-        return client.get(url, Map.of(), deadline, response -> {
-            if (response.status() != 200) {
-                throw new UpstreamException(new UpstreamFailure.Transient("downloading the image from "
-                        + url.getHost() + url.getPath() + " failed with " + response.status(), Optional.empty()));
-            }
-            return response.readAllBytes();
-        });
     }
 }

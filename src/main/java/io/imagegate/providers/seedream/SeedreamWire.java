@@ -1,13 +1,19 @@
 package io.imagegate.providers.seedream;
 
 import io.imagegate.providers.ChannelSpec;
-import io.imagegate.providers.GeneratedImage;
 import io.imagegate.providers.ImageJob;
-import io.imagegate.providers.ImageProvider;
+import io.imagegate.providers.UpstreamException;
+import io.imagegate.providers.UpstreamFailure;
 import io.imagegate.providers.http.HttpFailures;
 import io.imagegate.providers.http.StreamingJson;
 import io.imagegate.providers.http.UpstreamClient;
+import io.imagegate.providers.http.VendorWire;
+import io.imagegate.providers.http.WireBody;
+import io.imagegate.providers.http.WireImage;
+import io.imagegate.providers.http.WireRequest;
+import java.io.InputStream;
 import java.net.URI;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import tools.jackson.databind.json.JsonMapper;
@@ -16,31 +22,36 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code POST {base}/images/generations} with {@code Authorization: Bearer}. The channel's base URL carries the
  * API version, e.g. {@code https://ark.ap-southeast.bytepluses.com/api/v3}.
  */
-public final class SeedreamProvider implements ImageProvider {
+final class SeedreamWire implements VendorWire {
 
-    public static final String NAME = "seedream";
+    static final String NAME = "seedream";
     static final JsonMapper JSON = StreamingJson.JSON;
 
-    private final ChannelSpec channel;
-    private final UpstreamClient client;
+    private final URI generations;
+    private final Map<String, String> headers;
 
-    SeedreamProvider(ChannelSpec channel, UpstreamClient client) {
-        this.channel = channel;
-        this.client = client;
+    SeedreamWire(ChannelSpec channel) {
+        this.generations = URI.create(channel.baseUrl() + "/images/generations");
+        this.headers = Map.of("authorization", "Bearer " + channel.apiKey().orElseThrow());
     }
 
     @Override
-    public String name() {
-        return NAME;
+    public WireRequest toRequest(ImageJob job) {
+        if (job.hasInputs()) {
+            throw new UpstreamException(new UpstreamFailure.Rejected(
+                    "the seedream provider does not send input images yet"));
+        }
+        return WireRequest.post(generations, headers,
+                new WireBody.Json(JSON.writeValueAsBytes(SeedreamMapping.toWire(job))));
     }
 
     @Override
-    public List<GeneratedImage> generate(ImageJob job) {
-        URI uri = URI.create(channel.baseUrl() + "/images/generations");
-        byte[] body = JSON.writeValueAsBytes(SeedreamMapping.toWire(job));
-        Map<String, String> headers = Map.of("authorization", "Bearer " + channel.apiKey().orElseThrow());
-        return client.postJson(uri, headers, body, job.deadline(), (response, error) -> SeedreamErrors.classify(
-                response.status(), HttpFailures.retryAfter(response, job.deadline().clock()), error),
-                SeedreamResponse::read);
+    public List<WireImage> toImages(InputStream body, ImageJob job) {
+        return WireImage.inline(SeedreamResponse.read(body));
+    }
+
+    @Override
+    public UpstreamFailure toFailure(UpstreamClient.Response response, String body, Clock clock) {
+        return SeedreamErrors.classify(response.status(), HttpFailures.retryAfter(response, clock), body);
     }
 }
