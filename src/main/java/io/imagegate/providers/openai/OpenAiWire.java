@@ -2,7 +2,6 @@ package io.imagegate.providers.openai;
 
 import io.imagegate.providers.ChannelSpec;
 import io.imagegate.providers.ImageJob;
-import io.imagegate.providers.UpstreamException;
 import io.imagegate.providers.UpstreamFailure;
 import io.imagegate.providers.http.StreamingJson;
 import io.imagegate.providers.http.UpstreamClient;
@@ -18,8 +17,9 @@ import java.util.Map;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * {@code POST {base}/images/generations} with {@code Authorization: Bearer}; the base URL carries the version,
- * e.g. {@code https://api.openai.com/v1}.
+ * {@code POST {base}/images/generations} (JSON), or {@code {base}/images/edits} (a multipart form) for a job with
+ * input images, with {@code Authorization: Bearer}; the base URL carries the version, e.g.
+ * {@code https://api.openai.com/v1}. Both answer in the same shape, read by {@link OpenAiResponse}.
  */
 final class OpenAiWire implements VendorWire {
 
@@ -27,11 +27,13 @@ final class OpenAiWire implements VendorWire {
     static final JsonMapper JSON = StreamingJson.JSON;
 
     private final URI generations;
+    private final URI edits;
     private final Map<String, String> headers;
     private final OpenAiOptions options;
 
     OpenAiWire(ChannelSpec channel) {
         this.generations = URI.create(channel.baseUrl() + "/images/generations");
+        this.edits = URI.create(channel.baseUrl() + "/images/edits");
         this.headers = Map.of("authorization", "Bearer " + channel.apiKey().orElseThrow());
         this.options = OpenAiOptions.from(channel);
     }
@@ -39,8 +41,7 @@ final class OpenAiWire implements VendorWire {
     @Override
     public WireRequest toRequest(ImageJob job) {
         if (job.hasInputs()) {
-            throw new UpstreamException(new UpstreamFailure.Rejected(
-                    "the openai provider does not send input images yet"));
+            return WireRequest.post(edits, headers, OpenAiMapping.toEditForm(job, options));
         }
         return WireRequest.post(generations, headers,
                 new WireBody.Json(JSON.writeValueAsBytes(OpenAiMapping.toWire(job, options))));
