@@ -2,7 +2,6 @@ package io.imagegate.providers.gemini;
 
 import io.imagegate.providers.ChannelSpec;
 import io.imagegate.providers.ImageJob;
-import io.imagegate.providers.UpstreamException;
 import io.imagegate.providers.UpstreamFailure;
 import io.imagegate.providers.http.HttpFailures;
 import io.imagegate.providers.http.StreamingJson;
@@ -34,10 +33,7 @@ final class GeminiWire implements VendorWire {
 
     @Override
     public WireRequest toRequest(ImageJob job) {
-        if (job.hasInputs()) {
-            throw new UpstreamException(new UpstreamFailure.Rejected(
-                    "the gemini provider does not send input images yet"));
-        }
+        VendorWire.requireNoInputs(job, NAME);
         URI uri = URI.create(channel.baseUrl() + "/v1beta/models/"
                 + URLEncoder.encode(job.upstreamModel(), StandardCharsets.UTF_8) + ":generateContent");
         // The key goes in a header, never the URL, so it stays out of access logs.

@@ -1,6 +1,7 @@
 package io.imagegate.providers.http;
 
 import io.imagegate.providers.ImageJob;
+import io.imagegate.providers.UpstreamException;
 import io.imagegate.providers.UpstreamFailure;
 import java.io.IOException;
 import java.io.InputStream;
@@ -19,14 +20,14 @@ import java.util.List;
 public interface VendorWire {
 
     /**
-     * The call for {@code job}. Throws an {@link io.imagegate.providers.UpstreamException} for a job this
+     * The call for {@code job}. Throws an {@link UpstreamException} for a job this
      * vendor cannot send as asked, rather than sending less than was asked.
      */
     WireRequest toRequest(ImageJob job);
 
     /**
      * A 200's body → its images, read as it streams in (it is closed afterwards). An answer that is a failure
-     * in disguise (a safety block inside a 200, no image) throws the {@link io.imagegate.providers.UpstreamException}
+     * in disguise (a safety block inside a 200, no image) throws the {@link UpstreamException}
      * it really is.
      */
     List<WireImage> toImages(InputStream body, ImageJob job) throws IOException;
@@ -37,6 +38,18 @@ public interface VendorWire {
      * @param clock the job's clock, against which a {@code Retry-After} date is read
      */
     UpstreamFailure toFailure(UpstreamClient.Response response, String body, Clock clock);
+
+    /**
+     * Refuses a job with input images, for a vendor whose edit wire does not exist yet: as {@code Rejected},
+     * because another channel of the model may send them, and drawing from the prompt alone would deliver
+     * (and charge) something other than what was asked.
+     */
+    static void requireNoInputs(ImageJob job, String vendor) {
+        if (job.hasInputs()) {
+            throw new UpstreamException(new UpstreamFailure.Rejected("the " + vendor
+                    + " provider does not send input images yet"));
+        }
+    }
 
     /** How many images one call can return; the gateway fans a larger {@code n} out in parallel. */
     default int maxImagesPerCall() {

@@ -2,7 +2,6 @@ package io.imagegate.providers.sdwebui;
 
 import io.imagegate.providers.ChannelSpec;
 import io.imagegate.providers.ImageJob;
-import io.imagegate.providers.UpstreamException;
 import io.imagegate.providers.UpstreamFailure;
 import io.imagegate.providers.http.HttpFailures;
 import io.imagegate.providers.http.StreamingJson;
@@ -37,10 +36,7 @@ final class SdWebUiWire implements VendorWire {
 
     @Override
     public WireRequest toRequest(ImageJob job) {
-        if (job.hasInputs()) {
-            throw new UpstreamException(new UpstreamFailure.Rejected(
-                    "the sdwebui provider does not send input images yet"));
-        }
+        VendorWire.requireNoInputs(job, NAME);
         return WireRequest.post(txt2img, headers,
                 new WireBody.Json(JSON.writeValueAsBytes(SdWebUiMapping.toWire(job, options))));
     }

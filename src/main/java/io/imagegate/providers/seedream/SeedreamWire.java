@@ -2,7 +2,6 @@ package io.imagegate.providers.seedream;
 
 import io.imagegate.providers.ChannelSpec;
 import io.imagegate.providers.ImageJob;
-import io.imagegate.providers.UpstreamException;
 import io.imagegate.providers.UpstreamFailure;
 import io.imagegate.providers.http.HttpFailures;
 import io.imagegate.providers.http.StreamingJson;
@@ -37,10 +36,7 @@ final class SeedreamWire implements VendorWire {
 
     @Override
     public WireRequest toRequest(ImageJob job) {
-        if (job.hasInputs()) {
-            throw new UpstreamException(new UpstreamFailure.Rejected(
-                    "the seedream provider does not send input images yet"));
-        }
+        VendorWire.requireNoInputs(job, NAME);
         return WireRequest.post(generations, headers,
                 new WireBody.Json(JSON.writeValueAsBytes(SeedreamMapping.toWire(job))));
     }
