@@ -4,6 +4,7 @@ import io.imagegate.auth.ApiKeys;
 import io.imagegate.config.ImagegateProperties;
 import io.imagegate.ids.IdGenerator;
 import java.util.List;
+import java.util.Map;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -78,7 +79,8 @@ class ApiConfig implements WebMvcConfigurer {
     FilterRegistrationBean<BodySizeLimitFilter> bodySizeLimitFilter(ImagegateProperties properties,
             ErrorWriter errors) {
         FilterRegistrationBean<BodySizeLimitFilter> registration = new FilterRegistrationBean<>(
-                new BodySizeLimitFilter(properties.maxRequestSize().toBytes(), errors));
+                new BodySizeLimitFilter(properties.maxRequestSize().toBytes(),
+                        Map.of(GenerationController.EDITS, properties.maxEditRequestSize().toBytes()), errors));
         // After ClientBoundsFilter (EdgeConfig), so its deadline also bounds the body this one swallows, and after
         // EarlyRefusalFilter (ErrorAnswersConfig), whose refusals read no body.
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 3);

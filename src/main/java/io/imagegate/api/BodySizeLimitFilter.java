@@ -10,6 +10,7 @@ import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Map;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -22,6 +23,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * bytes in its socket, and the kernel then resets the connection, often before the caller has read the 413:
  * the caller sees the socket close with no answer. (Tomcat does the same swallowing with its
  * {@code maxSwallowSize}; Jetty drops the connection.) A body larger still is cut off.
+ *
+ * <p>A route may have its own, larger limit: {@code POST /v1/images/edits} carries the images to edit.
  */
 public final class BodySizeLimitFilter extends OncePerRequestFilter {
 
@@ -29,22 +32,26 @@ public final class BodySizeLimitFilter extends OncePerRequestFilter {
     static final long SWALLOW_LIMIT = 2 * 1024 * 1024;
 
     private final long maxBytes;
+    private final Map<String, Long> maxBytesByPath;
     private final ErrorWriter errors;
 
-    public BodySizeLimitFilter(long maxBytes, ErrorWriter errors) {
+    /** @param maxBytesByPath a limit of its own for the routes at these exact paths */
+    public BodySizeLimitFilter(long maxBytes, Map<String, Long> maxBytesByPath, ErrorWriter errors) {
         this.maxBytes = maxBytes;
+        this.maxBytesByPath = Map.copyOf(maxBytesByPath);
         this.errors = errors;
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        if (request.getContentLengthLong() > maxBytes) {
+        long limit = maxBytesByPath.getOrDefault(request.getRequestURI(), maxBytes);
+        if (request.getContentLengthLong() > limit) {
             swallow(request.getInputStream(), response);
-            errors.write(response, tooLarge());
+            errors.write(response, tooLarge(limit));
             return;
         }
-        chain.doFilter(new LimitedRequest(request, response), response);
+        chain.doFilter(new LimitedRequest(request, response, limit), response);
     }
 
     private static void swallow(InputStream body, HttpServletResponse response) throws IOException {
@@ -57,38 +64,42 @@ public final class BodySizeLimitFilter extends OncePerRequestFilter {
         }
     }
 
-    private ApiException tooLarge() {
-        return new ApiException(ErrorCode.BODY_TOO_LARGE, "The request body is larger than " + maxBytes
+    private static ApiException tooLarge(long limit) {
+        return new ApiException(ErrorCode.BODY_TOO_LARGE, "The request body is larger than " + limit
                 + " bytes. Send a smaller body.");
     }
 
-    private final class LimitedRequest extends HttpServletRequestWrapper {
+    private static final class LimitedRequest extends HttpServletRequestWrapper {
 
         private final HttpServletResponse response;
+        private final long limit;
         private ServletInputStream limited;
 
-        LimitedRequest(HttpServletRequest request, HttpServletResponse response) {
+        LimitedRequest(HttpServletRequest request, HttpServletResponse response, long limit) {
             super(request);
             this.response = response;
+            this.limit = limit;
         }
 
         @Override
         public ServletInputStream getInputStream() throws IOException {
             if (limited == null) {
-                limited = new LimitedStream(super.getInputStream(), response);
+                limited = new LimitedStream(super.getInputStream(), response, limit);
             }
             return limited;
         }
     }
 
-    private final class LimitedStream extends ForwardingInputStream {
+    private static final class LimitedStream extends ForwardingInputStream {
 
         private final HttpServletResponse response;
+        private final long limit;
         private long read;
 
-        LimitedStream(ServletInputStream in, HttpServletResponse response) {
+        LimitedStream(ServletInputStream in, HttpServletResponse response, long limit) {
             super(in);
             this.response = response;
+            this.limit = limit;
         }
 
         @Override
@@ -111,9 +122,9 @@ public final class BodySizeLimitFilter extends OncePerRequestFilter {
 
         private void count(int n) throws IOException {
             read += n;
-            if (read > maxBytes) {
+            if (read > limit) {
                 swallow(in, response);
-                throw tooLarge();
+                throw tooLarge(limit);
             }
         }
     }

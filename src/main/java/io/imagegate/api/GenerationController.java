@@ -3,17 +3,17 @@ package io.imagegate.api;
 import io.imagegate.auth.Caller;
 import io.imagegate.auth.UnsupportedParameters;
 import io.imagegate.billing.Idempotency;
-import io.imagegate.catalog.RequestedOptions;
 import io.imagegate.generation.GenerationRequest;
 import io.imagegate.generation.GenerationResult;
 import io.imagegate.generation.IdempotentGenerations;
 import io.imagegate.generation.IdempotentGenerations.Answer;
 import io.imagegate.generation.IdempotentGenerations.Generated;
 import io.imagegate.generation.IdempotentGenerations.Replayed;
-import io.imagegate.generation.ResponseFormat;
 import io.imagegate.http.ApiException;
 import io.imagegate.http.ErrorCode;
 import io.imagegate.http.JsonObject;
+import io.imagegate.http.MultipartForm;
+import io.imagegate.http.RequestFields;
 import io.imagegate.money.Micros;
 import io.imagegate.ratelimit.RequestLimits;
 import io.imagegate.requestlog.LoggedRequest;
@@ -28,7 +28,6 @@ import java.io.IOException;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
@@ -45,19 +44,11 @@ import tools.jackson.databind.json.JsonMapper;
 @RestController
 public class GenerationController {
 
-    /**
-     * Fields the gateway understands, OpenAI's newer ones included; whether a model honours each one is the
-     * catalog's call ({@link io.imagegate.catalog.ModelParameter}). Any other field is a 400 under every policy:
-     * a misspelt field is the caller's mistake to hear about, not a field to drop.
-     */
-    static final Set<String> FIELDS = Set.of("model", "prompt", "size", "n", "seed", "aspect_ratio", "quality",
-            "response_format", "user", "negative_prompt", "image", "style", "background", "moderation",
-            "output_format", "output_compression");
     /** A request's own policy for unsupported fields: {@code reject}, or {@code drop} where its key allows it. */
     static final String UNSUPPORTED_HEADER = "x-imagegate-unsupported";
     static final String IGNORED_HEADER = "x-imagegate-ignored";
-    static final int MAX_USER_LENGTH = 256;
     static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+    static final String EDITS = "/v1/images/edits";
     private static final Pattern SANE_IDEMPOTENCY_KEY = Pattern.compile("[\\x21-\\x7E]{1,255}");
 
     private static final Logger log = LoggerFactory.getLogger(GenerationController.class);
@@ -105,16 +96,57 @@ public class GenerationController {
     Callable<ResponseEntity<?>> generate(Caller caller, HttpServletRequest http, HttpServletResponse httpResponse,
             @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String idempotencyKey,
             @RequestHeader(name = UNSUPPORTED_HEADER, required = false) String unsupportedHeader) throws IOException {
+        return answer(caller, http, httpResponse, idempotencyKey, unsupportedHeader,
+                request -> JsonObject.read(request.getInputStream()), ImageRequests::generation);
+    }
+
+    /** OpenAI's edits as its SDKs send them: a form with the images as files. */
+    @PostMapping(path = EDITS, consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    Callable<ResponseEntity<?>> editForm(Caller caller, HttpServletRequest http, HttpServletResponse httpResponse,
+            @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String idempotencyKey,
+            @RequestHeader(name = UNSUPPORTED_HEADER, required = false) String unsupportedHeader) throws IOException {
+        return answer(caller, http, httpResponse, idempotencyKey, unsupportedHeader,
+                request -> MultipartForm.read(request.getInputStream(), request.getContentType()),
+                ImageRequests::edit);
+    }
+
+    /** The JSON form of an edit: {@code "images": [{"image_url": "data:image/png;base64,…"}]}. */
+    @PostMapping(path = EDITS, consumes = MediaType.APPLICATION_JSON_VALUE)
+    Callable<ResponseEntity<?>> editJson(Caller caller, HttpServletRequest http, HttpServletResponse httpResponse,
+            @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String idempotencyKey,
+            @RequestHeader(name = UNSUPPORTED_HEADER, required = false) String unsupportedHeader) throws IOException {
+        return answer(caller, http, httpResponse, idempotencyKey, unsupportedHeader,
+                request -> JsonObject.read(request.getInputStream()), ImageRequests::edit);
+    }
+
+    /** Reads a route's body to its end, on the server's thread. */
+    @FunctionalInterface
+    private interface BodyReader<B extends RequestFields> {
+
+        B read(HttpServletRequest request) throws IOException;
+    }
+
+    /** Parses a read body into the request, or refuses it with the field at fault. */
+    @FunctionalInterface
+    private interface BodyParser<B extends RequestFields> {
+
+        GenerationRequest parse(B body, UnsupportedParameters policy, Optional<String> clientRequestId,
+                Optional<String> idempotencyKey);
+    }
+
+    private <B extends RequestFields> Callable<ResponseEntity<?>> answer(Caller caller, HttpServletRequest http,
+            HttpServletResponse httpResponse, String idempotencyKey, String unsupportedHeader, BodyReader<B> reader,
+            BodyParser<B> parser) throws IOException {
         String requestId = RequestIdFilter.of(http);
         Optional<String> clientRequestId = RequestIdFilter.clientOf(http);
         RequestNotes notes = new RequestNotes(requestId, clock.instant(), System.nanoTime(), caller.accountId(),
                 caller.keyId(), clientRequestId, tracing.currentTraceId());
-        JsonObject body;
+        B body;
         Optional<String> key;
         UnsupportedParameters policy;
         try {
             limits.countRequest(caller).ifPresent(rate -> RateLimitHeaders.write(rate, httpResponse::setHeader));
-            body = JsonObject.read(http.getInputStream());
+            body = reader.read(http);
             body.peekString("model").ifPresent(notes::asked);
             key = idempotencyKey(idempotencyKey);
             key.ifPresent(notes::idempotencyKey);
@@ -127,7 +159,7 @@ public class GenerationController {
             LogContext.caller(caller);
             body.peekString("model").ifPresent(LogContext::model);
             try {
-                ResponseEntity<?> answer = respond(caller, body, policy, key, notes);
+                ResponseEntity<?> answer = respond(caller, body, parser, policy, key, notes);
                 switch (answer.getBody()) {
                     case ImagesResponse images -> ClientBoundsFilter.answerHolds(http, images.heldBytes());
                     case String rendered -> ClientBoundsFilter.answerHolds(http, rendered.length());
@@ -149,9 +181,9 @@ public class GenerationController {
      * The request's log record is written with its charge, beside what the key keeps; a replay's on its own. The
      * body is parsed before the key is claimed, so an invalid request never takes a key.
      */
-    private ResponseEntity<?> respond(Caller caller, JsonObject body, UnsupportedParameters policy,
-            Optional<String> key, RequestNotes notes) {
-        GenerationRequest request = parse(body, policy, notes.clientRequestId(), key);
+    private <B extends RequestFields> ResponseEntity<?> respond(Caller caller, B body, BodyParser<B> parser,
+            UnsupportedParameters policy, Optional<String> key, RequestNotes notes) {
+        GenerationRequest request = parser.parse(body, policy, notes.clientRequestId(), key);
         notes.user(request.user());
         Answer<Object> answer = generations.generate(caller, request, key.map(k -> body.canonicalSha256()), notes,
                 priced -> requestLog.write(notes.delivered(priced.images().size(), priced.chargedMicros(),
@@ -241,49 +273,5 @@ public class GenerationController {
                     + " unsupported_parameters to \"drop\".", UNSUPPORTED_HEADER);
         }
         return asked;
-    }
-
-    static GenerationRequest parse(JsonObject body, UnsupportedParameters policy, Optional<String> clientRequestId,
-            Optional<String> idempotencyKey) {
-        body.rejectUnknown(FIELDS, "in an image generation request");
-        String model = body.requireString("model");
-        String prompt = body.requireString("prompt");
-        if (prompt.isBlank()) {
-            throw new ApiException(ErrorCode.INVALID_VALUE, "'prompt' is blank. Describe the image to generate.",
-                    "prompt");
-        }
-        RequestedOptions options = new RequestedOptions(
-                body.optionalString("size"),
-                body.optionalString("aspect_ratio"),
-                body.optionalInt("n"),
-                body.optionalLong("seed"),
-                body.optionalString("quality"),
-                body.has("negative_prompt"),
-                body.has("image"),
-                body.optionalString("style"),
-                body.optionalString("background"),
-                body.optionalString("moderation"),
-                body.optionalString("output_format"),
-                body.optionalInt("output_compression"));
-        return new GenerationRequest(model, prompt, options, responseFormat(body), user(body), policy,
-                clientRequestId, idempotencyKey);
-    }
-
-    private static Optional<String> user(JsonObject body) {
-        Optional<String> user = body.optionalString("user");
-        if (user.isPresent() && user.get().length() > MAX_USER_LENGTH) {
-            throw new ApiException(ErrorCode.INVALID_VALUE, "'user' is longer than " + MAX_USER_LENGTH
-                    + " characters. Send an id for your end user, not their data.", "user");
-        }
-        return user;
-    }
-
-    private static ResponseFormat responseFormat(JsonObject body) {
-        return switch (body.optionalString("response_format").orElse("url")) {
-            case "url" -> ResponseFormat.URL;
-            case "b64_json" -> ResponseFormat.B64_JSON;
-            default -> throw new ApiException(ErrorCode.INVALID_VALUE,
-                    "'response_format' must be \"url\" or \"b64_json\".", "response_format");
-        };
     }
 }

@@ -2,13 +2,16 @@ package io.imagegate.api;
 
 import io.imagegate.billing.PriceBook;
 import io.imagegate.catalog.Catalog;
+import io.imagegate.catalog.InputImageLimits;
 import io.imagegate.catalog.ModelSpec;
 import io.imagegate.http.ApiException;
 import io.imagegate.http.ErrorCode;
 import io.imagegate.imaging.ImageSize;
 import io.imagegate.imaging.OutputFormat;
 import io.imagegate.imaging.Quality;
+import io.imagegate.money.Micros;
 import io.imagegate.routing.Router;
+import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,7 +44,28 @@ public class ModelsController {
             String defaultSize, Map<String, String> aspectRatios, Range n, boolean seed, List<String> qualities,
             String defaultQuality, boolean img2img, boolean negativePrompt, String maxResolution,
             int maxPromptChars, boolean sync, long syncDeadlineSeconds, String typicalLatency, PriceTable pricing,
-            List<String> whenToUse, List<String> outputFormats, ServedBy servedBy) {
+            List<String> whenToUse, List<String> outputFormats, ServedBy servedBy, InputImagesView inputImages) {
+    }
+
+    /**
+     * The catalog's {@code input_images}, left out for a model that takes none. Megapixels as the catalog writes
+     * them (36 is 6000×6000), bytes exact, and the price of one input image as a decimal string like every price.
+     */
+    record InputImagesView(int max, Integer maxWithOutputs, long maxBytes, BigDecimal maxMegapixels,
+            List<String> formats, boolean mask, String price) {
+
+        static InputImagesView of(InputImageLimits limits) {
+            return new InputImagesView(limits.max(),
+                    limits.maxWithOutputs().isPresent() ? limits.maxWithOutputs().getAsInt() : null,
+                    limits.maxBytes(), megapixels(limits.maxPixels()),
+                    limits.formats().stream().map(InputImageLimits::wireName).toList(), limits.mask(),
+                    Micros.format(limits.priceMicros()));
+        }
+
+        /** Plain, so 36 megapixels is the JSON number 36, not 3.6E+1. */
+        private static BigDecimal megapixels(long pixels) {
+            return new BigDecimal(BigDecimal.valueOf(pixels, 6).stripTrailingZeros().toPlainString());
+        }
     }
 
     record Range(int min, int max) {
@@ -73,7 +97,8 @@ public class ModelsController {
                 m.img2img(), m.negativePrompt(), m.maxResolution().toString(), m.maxPromptChars(), true,
                 m.syncDeadline().toSeconds(), m.typicalLatency(),
                 PriceTable.of(m, prices.pricesOf(m.id())), m.whenToUse(),
-                m.outputFormats().stream().map(OutputFormat::wireName).toList(), servedBy(m));
+                m.outputFormats().stream().map(OutputFormat::wireName).toList(), servedBy(m),
+                m.inputImages().map(InputImagesView::of).orElse(null));
     }
 
     private ServedBy servedBy(ModelSpec m) {

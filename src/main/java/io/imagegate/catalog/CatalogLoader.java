@@ -1,6 +1,7 @@
 package io.imagegate.catalog;
 
 import io.imagegate.imaging.ImageEncoder;
+import io.imagegate.imaging.ImageFormat;
 import io.imagegate.imaging.ImageSize;
 import io.imagegate.imaging.OutputFormat;
 import io.imagegate.imaging.Quality;
@@ -17,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -30,6 +32,8 @@ public final class CatalogLoader {
     public static final String BUILT_IN = "/catalog/models.json";
     /** A model whose entry names no {@code output_formats} is delivered in every format the gateway encodes. */
     static final List<OutputFormat> DEFAULT_OUTPUT_FORMATS = ImageEncoder.encodedFormats();
+    private static final List<String> INPUT_IMAGE_FIELDS =
+            List.of("max", "max_with_outputs", "max_bytes", "max_megapixels", "formats", "mask", "price_usd");
 
     private final JsonMapper json = JsonMapper.builder().build();
 
@@ -98,7 +102,7 @@ public final class CatalogLoader {
                 required(node, "max_prompt_chars").asInt(),
                 Duration.ofSeconds(required(node, "sync_deadline_seconds").asLong()),
                 text(node, "typical_latency"), text(node, "pricing_label"), prices, strings(node, "when_to_use"),
-                outputFormats(node), page(node));
+                outputFormats(node), page(node), inputImages(node));
         check(model);
         return model;
     }
@@ -141,6 +145,72 @@ public final class CatalogLoader {
             throw new IllegalStateException("output_formats is empty; list at least one, the default first");
         }
         return formats;
+    }
+
+    /**
+     * The optional {@code input_images} block. Numbers must be whole and positive where a limit is meant, and the
+     * price is a decimal string like every price here; what is missing or malformed is named with its field.
+     */
+    private static Optional<InputImageLimits> inputImages(JsonNode node) {
+        JsonNode block = node.get("input_images");
+        if (block == null || block.isNull()) {
+            return Optional.empty();
+        }
+        if (!block.isObject()) {
+            throw new IllegalStateException("field 'input_images' must be an object");
+        }
+        for (String field : block.propertyNames()) {
+            if (!INPUT_IMAGE_FIELDS.contains(field)) {
+                throw new IllegalStateException("input_images has an unknown field '" + field + "'; it may have "
+                        + INPUT_IMAGE_FIELDS);
+            }
+        }
+        List<ImageFormat> formats = new ArrayList<>();
+        for (String name : strings(block, "formats", "input_images.formats")) {
+            formats.add(InputImageLimits.ACCEPTABLE.stream().filter(f -> InputImageLimits.wireName(f).equals(name))
+                    .findFirst().orElseThrow(() -> new IllegalStateException("input_images.formats names '" + name
+                            + "'; input images may be png, jpeg or webp")));
+        }
+        JsonNode withOutputs = block.get("max_with_outputs");
+        JsonNode price = block.get("price_usd");
+        if (price != null && !price.isString()) {
+            throw new IllegalStateException("input_images.price_usd must be a string such as \"0.00112\"");
+        }
+        try {
+            return Optional.of(new InputImageLimits(
+                    wholeNumber(block, "max"),
+                    withOutputs == null || withOutputs.isNull() ? OptionalInt.empty()
+                            : OptionalInt.of(wholeNumber(block, "max_with_outputs")),
+                    wholeNumber(block, "max_bytes"),
+                    pixels(block),
+                    formats,
+                    block.path("mask").asBoolean(false),
+                    price == null ? 0 : Micros.parse(price.asString())));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
+    }
+
+    private static int wholeNumber(JsonNode block, String field) {
+        JsonNode value = block.get(field);
+        if (value == null || !value.isIntegralNumber() || !value.canConvertToInt()) {
+            throw new IllegalStateException("input_images." + field + " must be a whole number");
+        }
+        return value.asInt();
+    }
+
+    /** Megapixels as the vendors write them (36 for 6000×6000), read exactly: 0.5 is 500,000 pixels. */
+    private static long pixels(JsonNode block) {
+        JsonNode value = block.get("max_megapixels");
+        if (value == null || !value.isNumber()) {
+            throw new IllegalStateException("input_images.max_megapixels must be a number such as 36");
+        }
+        try {
+            return value.decimalValue().movePointRight(6).longValueExact();
+        } catch (ArithmeticException e) {
+            throw new IllegalStateException("input_images.max_megapixels must be a whole number of pixels"
+                    + " (at most six decimals)", e);
+        }
     }
 
     private static PageText page(JsonNode node) {
@@ -203,5 +273,13 @@ public final class CatalogLoader {
             values.add(v.asString());
         }
         return values;
+    }
+
+    private static List<String> strings(JsonNode node, String field, String named) {
+        JsonNode list = node.get(field);
+        if (list == null || !list.isArray()) {
+            throw new IllegalStateException(named + " must be a list of strings");
+        }
+        return strings(node, field);
     }
 }

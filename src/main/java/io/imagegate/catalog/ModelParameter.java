@@ -13,7 +13,12 @@ import java.util.Optional;
  */
 public enum ModelParameter {
     NEGATIVE_PROMPT("negative_prompt", "a negative prompt"),
-    IMAGE("image", "an init image (img2img)"),
+    /**
+     * An input image sent to {@code /v1/images/generations}, which never takes one: input images go to
+     * {@code /v1/images/edits}, where the model's {@link ModelSpec#inputImages} decide. So it is unsupported on
+     * every model here, even one that takes input images, rather than accepted and silently not sent.
+     */
+    IMAGE("image", "an input image in a generation request (send input images to POST /v1/images/edits)"),
     SEED("seed", "seed reproduction"),
     QUALITY("quality", "a quality modifier"),
     /** DALL-E 3's {@code vivid} / {@code natural}, which LangChain's DALL-E wrapper sends on every call. */
@@ -64,7 +69,7 @@ public enum ModelParameter {
             case SEED -> model.seed();
             case QUALITY -> !model.qualities().isEmpty();
             case NEGATIVE_PROMPT -> model.negativePrompt();
-            case IMAGE -> model.img2img();
+            case IMAGE -> false;
             case STYLE -> false;
             case BACKGROUND -> isAuto(asked.background());
             case MODERATION -> isAuto(asked.moderation());

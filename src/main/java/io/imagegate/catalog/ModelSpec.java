@@ -28,6 +28,8 @@ import java.util.stream.Collectors;
  * @param maxPromptChars prompt length limit in characters (code points), checked before anything is called
  * @param outputFormats  the formats the gateway delivers this model's images in, the default first
  * @param page           how its web page words what the fields above cannot (examples, notes)
+ * @param inputImages    the input images it takes ({@code POST /v1/images/edits}), empty when it takes none;
+ *                       {@code img2img} says the same in one word, for the pages and filters
  */
 public record ModelSpec(
         String id,
@@ -55,7 +57,8 @@ public record ModelSpec(
         List<Price> prices,
         List<String> whenToUse,
         List<OutputFormat> outputFormats,
-        PageText page) {
+        PageText page,
+        Optional<InputImageLimits> inputImages) {
 
     /** The largest seed every upstream accepts (Gemini's is an int32). */
     public static final long MAX_SEED = Integer.MAX_VALUE;
@@ -69,6 +72,11 @@ public record ModelSpec(
         prices = List.copyOf(prices);
         whenToUse = List.copyOf(whenToUse);
         outputFormats = List.copyOf(outputFormats);
+        if (img2img != inputImages.isPresent()) {
+            throw new IllegalArgumentException("img2img is " + img2img + " but input_images is "
+                    + (inputImages.isPresent() ? "given" : "absent") + "; a model takes input images exactly when"
+                    + " img2img is true and input_images says how many");
+        }
     }
 
     /**

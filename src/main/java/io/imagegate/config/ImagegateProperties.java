@@ -16,6 +16,7 @@ import org.springframework.util.unit.DataSize;
  * @param urlSigningSecret HMAC key for image URLs; blank means one generated and kept in the data dir
  * @param catalogFile      optional JSON file whose models replace or add to the built-in catalog
  * @param maxRequestSize   largest request body accepted; larger bodies get 413 before they are read
+ * @param maxEditRequestSize largest body of {@code POST /v1/images/edits}, which carries the images to edit
  * @param imageTtl         how long image URLs stay valid and images are kept
  * @param sweepInterval    how often expired images are deleted
  * @param databaseUrl      {@code jdbc:sqlite:<file>} or {@code jdbc:postgresql://host:port/db[?currentSchema=s]};
@@ -32,6 +33,7 @@ public record ImagegateProperties(
         @DefaultValue("") String urlSigningSecret,
         @DefaultValue("") String catalogFile,
         @DefaultValue("1MB") DataSize maxRequestSize,
+        @DefaultValue("50MB") DataSize maxEditRequestSize,
         @DefaultValue("24h") Duration imageTtl,
         @DefaultValue("10m") Duration sweepInterval,
         @DefaultValue("") String databaseUrl,

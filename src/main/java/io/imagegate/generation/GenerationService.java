@@ -143,7 +143,10 @@ public final class GenerationService {
         model.checkPrompt(request.prompt());
         List<ModelParameter> dropped = switch (request.unsupportedParameters()) {
             case REJECT -> List.of();
-            case DROP -> model.unsupported(request.options());
+            // An edit's images are what it asks for: never dropped, so a model that takes none refuses it.
+            case DROP -> model.unsupported(request.options()).stream()
+                    .filter(field -> field != ModelParameter.IMAGE || request.images().isEmpty())
+                    .toList();
         };
         ResolvedOptions options = model.resolve(request.options().without(dropped));
         notes.resolved(options.size(), options.quality(), options.n());

@@ -24,7 +24,7 @@ import tools.jackson.databind.json.JsonMapper;
  * A request body that must be one JSON object, read strictly: wrong types are named, never coerced
  * ({@code "n": "2"} is an error, not 2). A JSON {@code null} counts as the field being absent.
  */
-public final class JsonObject {
+public final class JsonObject implements RequestFields {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     /** Writes object properties in sorted order, so two bodies that differ only in key order hash alike. */
@@ -72,21 +72,25 @@ public final class JsonObject {
      * SHA-256 of the body's canonical form: sorted keys, no insignificant white space. The same request
      * re-sent by another client library (other key order, other spacing) is the same body.
      */
+    @Override
     public String canonicalSha256() {
+        return HexFormat.of().formatHex(sha256().digest(CANONICAL.writeValueAsBytes(node)));
+    }
+
+    static MessageDigest sha256() {
         try {
-            byte[] canonical = CANONICAL.writeValueAsBytes(node);
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical));
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is unavailable in this JDK", e);
         }
     }
 
     /** The first field not in {@code known}, as a 400 that names it; a null one is absent, so it passes. */
+    @Override
     public void rejectUnknown(Set<String> known, String context) {
         for (String name : node.propertyNames()) {
             if (!known.contains(name) && has(name)) {
-                throw new ApiException(ErrorCode.UNKNOWN_PARAMETER, "Unknown parameter '" + name + "' " + context
-                        + ". Known parameters: " + String.join(", ", known.stream().sorted().toList()) + ".", name);
+                throw unknownParameter(name, known, context);
             }
         }
     }
@@ -96,16 +100,19 @@ public final class JsonObject {
         return node.has(name);
     }
 
+    @Override
     public boolean has(String name) {
         JsonNode value = node.get(name);
         return value != null && !value.isNull();
     }
 
+    @Override
     public String requireString(String name) {
         return optionalString(name).orElseThrow(() -> new ApiException(ErrorCode.MISSING_PARAMETER,
                 "Missing required parameter '" + name + "'.", name));
     }
 
+    @Override
     public Optional<String> optionalString(String name) {
         if (!has(name)) {
             return Optional.empty();
@@ -121,11 +128,13 @@ public final class JsonObject {
      * The field when it is a string, else empty, never a refusal: for reading a field (to log it, say) before
      * the request is validated, so the order of its refusals stays the validator's.
      */
+    @Override
     public Optional<String> peekString(String name) {
         JsonNode value = node.get(name);
         return value != null && value.isString() ? Optional.of(value.stringValue()) : Optional.empty();
     }
 
+    @Override
     public OptionalInt optionalInt(String name) {
         OptionalLong value = optionalLong(name);
         if (value.isEmpty()) {
@@ -137,6 +146,7 @@ public final class JsonObject {
         return OptionalInt.of((int) value.getAsLong());
     }
 
+    @Override
     public OptionalLong optionalLong(String name) {
         if (!has(name)) {
             return OptionalLong.empty();
@@ -175,6 +185,18 @@ public final class JsonObject {
             throw wrongType(name, "true or false");
         }
         return Optional.of(value.booleanValue());
+    }
+
+    /** The object {@code name}, read as strictly as the body itself; empty when absent. */
+    public Optional<JsonObject> optionalObject(String name) {
+        if (!has(name)) {
+            return Optional.empty();
+        }
+        JsonNode value = node.get(name);
+        if (!value.isObject()) {
+            throw wrongType(name, "an object");
+        }
+        return Optional.of(new JsonObject(value));
     }
 
     /** The array {@code name} as objects, each read as strictly as the body itself; empty when absent. */
@@ -292,7 +314,12 @@ public final class JsonObject {
         return b >= 0x20 && b < 0x7f ? "'" + (char) b + "'" : String.format("byte 0x%02x", b);
     }
 
-    private static ApiException wrongType(String name, String expected) {
+    static ApiException unknownParameter(String name, Set<String> known, String context) {
+        return new ApiException(ErrorCode.UNKNOWN_PARAMETER, "Unknown parameter '" + name + "' " + context
+                + ". Known parameters: " + String.join(", ", known.stream().sorted().toList()) + ".", name);
+    }
+
+    static ApiException wrongType(String name, String expected) {
         return new ApiException(ErrorCode.INVALID_VALUE, "'" + name + "' must be " + expected + ".", name);
     }
 }

@@ -1,6 +1,8 @@
 /**
- * What a request brings in: images to edit or take as reference, validated before any upstream sees them.
- * Bytes are checked for what they claim to be and how large they would decode; an image named by a URL is
- * fetched only when an admin allows it, and only from a public address ({@link io.imagegate.inputs.RemoteImages}).
+ * Input images as callers send them (a data URL, a multipart part, or a URL that {@link
+ * io.imagegate.inputs.RemoteImages} fetches from a public address when an admin allows it), checked against their
+ * model's catalog limits from the bytes' magic numbers and header alone, so an image is refused before anything
+ * decodes it. What passes is a {@link io.imagegate.inputs.CheckedImage}; what does not is a 400 naming the field
+ * to fix.
  */
 package io.imagegate.inputs;

@@ -150,9 +150,8 @@ final class AttemptLoop {
         CircuitBreaker breaker = channel.breaker();
         long start = System.nanoTime();
         try {
-            List<GeneratedImage> generated = channel.provider().generate(new ImageJob(part.model(),
-                    channel.upstreamModel(model.id()), part.prompt(), part.size(), part.n(), part.seed(),
-                    part.quality(), part.deadline().capped(channel.attemptTimeout())));
+            List<GeneratedImage> generated = channel.provider().generate(part.onChannel(
+                    channel.upstreamModel(model.id()), part.deadline().capped(channel.attemptTimeout())));
             if (generated.isEmpty()) {
                 throw new UpstreamException(new UpstreamFailure.NoImage("the upstream returned no image"));
             }

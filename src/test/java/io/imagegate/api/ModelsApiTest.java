@@ -89,4 +89,24 @@ class ModelsApiTest extends GatewayTest {
         array.forEach(v -> values.add(v.asString()));
         return values;
     }
+
+    @Test
+    void showsTheInputImagesAModelTakesAndNoneForTheSeedModels() {
+        JsonNode pro = http.get("/v1/models/nano-banana-pro").json();
+        JsonNode seedream = http.get("/v1/models/seedream-v4").json().get("input_images");
+
+        assertThat(pro.get("img2img").asBoolean()).isTrue();
+        JsonNode inputs = pro.get("input_images");
+        assertThat(inputs.get("max").asInt()).isEqualTo(14);
+        assertThat(inputs.has("max_with_outputs")).isFalse();
+        assertThat(inputs.get("max_bytes").asLong()).isEqualTo(7_000_000);
+        assertThat(inputs.get("max_megapixels").toString()).isEqualTo("36");
+        assertThat(strings(inputs.get("formats"))).containsExactly("png", "jpeg", "webp");
+        assertThat(inputs.get("mask").asBoolean()).isFalse();
+        assertThat(inputs.get("price").asString()).isEqualTo("0.00112");
+        assertThat(seedream.get("max_with_outputs").asInt()).isEqualTo(15);
+        assertThat(seedream.get("price").asString()).isEqualTo("0.00");
+        assertThat(http.get("/v1/models/nano-banana").json().has("input_images")).isFalse();
+        assertThat(http.get("/v1/models/nano-banana-v2").json().get("img2img").asBoolean()).isFalse();
+    }
 }

@@ -178,6 +178,18 @@ class ModelPageTest {
     }
 
     @Test
+    void aModelThatTakesInputImagesSaysYesWhereTheSeedPagesSayNo() {
+        for (String id : List.of("nano-banana-pro", "seedream-v4", "seedream-v4.5")) {
+            assertThat(ModelPage.limits(model(id))).as(id)
+                    .contains(new ModelPage.Limit("Supports init image (img2img)", "Yes"));
+        }
+        for (String id : List.of("nano-banana", "nano-banana-v2")) {
+            assertThat(ModelPage.limits(model(id))).as(id)
+                    .contains(new ModelPage.Limit("Supports init image (img2img)", "No"));
+        }
+    }
+
+    @Test
     void aModelWithoutPageTextGetsGeneratedExamplesAndNotes() {
         ModelSpec pro = model("nano-banana-pro");
         ModelPage page = ModelPage.of(pro, CATALOG.all(), Facts.of(pro, pro.prices(), Facts.sandbox(pro),

@@ -43,7 +43,8 @@ class ModelsPageTest {
         assertThat(ids(new ModelsPage.Filters("google", true, false, false, "4k"))).containsExactly("nano-banana-pro");
         assertThat(ids(new ModelsPage.Filters("", false, false, false, "2k")))
                 .containsExactly("nano-banana-v2", "nano-banana-pro", "seedream-v4", "seedream-v4.5");
-        assertThat(ids(new ModelsPage.Filters("", false, false, true, ""))).isEmpty();
+        assertThat(ids(new ModelsPage.Filters("", false, false, true, "")))
+                .containsExactly("nano-banana-pro", "seedream-v4", "seedream-v4.5");
     }
 
     @Test

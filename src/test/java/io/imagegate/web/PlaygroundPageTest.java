@@ -137,7 +137,7 @@ class PlaygroundPageTest {
                 banana.aspectRatios(), banana.n(), banana.seed(), banana.qualities(), banana.defaultQuality(),
                 banana.img2img(), banana.negativePrompt(), banana.maxResolution(), banana.maxPromptChars(),
                 banana.syncDeadline(), banana.typicalLatency(), banana.pricingLabel(), banana.prices(),
-                banana.whenToUse(), banana.outputFormats(), banana.page());
+                banana.whenToUse(), banana.outputFormats(), banana.page(), banana.inputImages());
 
         String json = PlaygroundPage.of(List.of(renamed), id -> List.of(), m -> false, BASE, Optional.empty())
                 .modelsJson();

@@ -1,6 +1,7 @@
 package io.imagegate.providers.gemini;
 
 import io.imagegate.providers.ProviderFactory;
+import io.imagegate.providers.http.HttpProvider;
 import io.imagegate.providers.http.UpstreamClient;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -10,6 +11,6 @@ class GeminiConfig {
 
     @Bean
     ProviderFactory geminiProviderFactory(UpstreamClient client) {
-        return ProviderFactory.of(GeminiProvider.NAME, true, channel -> new GeminiProvider(channel, client));
+        return HttpProvider.factory(GeminiWire.NAME, true, GeminiWire::new, client);
     }
 }

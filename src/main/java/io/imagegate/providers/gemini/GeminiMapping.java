@@ -19,7 +19,7 @@ final class GeminiMapping {
     }
 
     static ObjectNode toWire(ImageJob job) {
-        ObjectNode body = GeminiProvider.JSON.createObjectNode();
+        ObjectNode body = GeminiWire.JSON.createObjectNode();
         ObjectNode part = body.putArray("contents").addObject().put("role", "user").putArray("parts").addObject();
         part.put("text", job.prompt());
         ObjectNode config = body.putObject("generationConfig");

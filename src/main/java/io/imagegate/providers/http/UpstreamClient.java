@@ -13,12 +13,14 @@ import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.random.RandomGenerator;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.exc.JacksonIOException;
 
@@ -37,16 +39,20 @@ public final class UpstreamClient {
     private final ScheduledExecutorService timer;
     private final long maxResponseBytes;
     private final Tracing tracing;
+    /** Multipart boundaries: unpredictable, so that no uploaded image can end its own part early. */
+    private final RandomGenerator boundaries;
 
-    public UpstreamClient(HttpClient http, ScheduledExecutorService timer, long maxResponseBytes, Tracing tracing) {
+    public UpstreamClient(HttpClient http, ScheduledExecutorService timer, long maxResponseBytes, Tracing tracing,
+            RandomGenerator boundaries) {
         this.http = http;
         this.timer = timer;
         this.maxResponseBytes = maxResponseBytes;
         this.tracing = tracing;
+        this.boundaries = boundaries;
     }
 
     public UpstreamClient(HttpClient http, ScheduledExecutorService timer, long maxResponseBytes) {
-        this(http, timer, maxResponseBytes, Tracing.NONE);
+        this(http, timer, maxResponseBytes, Tracing.NONE, new SecureRandom());
     }
 
     /** A response whose body may be read once, up to the size limit, until the deadline. */
@@ -91,40 +97,24 @@ public final class UpstreamClient {
         T read(Response response) throws IOException;
     }
 
-    /** Classifies a non-200 answer from its status, headers and the start of its body. */
-    @FunctionalInterface
-    public interface ErrorClassifier {
-        UpstreamFailure classify(Response response, String errorBody);
-    }
-
-    /** Reads a 200's body as it streams in. */
-    @FunctionalInterface
-    public interface BodyReader<T> {
-        T read(InputStream body) throws IOException;
-    }
-
     /**
-     * The shape every JSON vendor shares: POST, a 200 read by {@code onOk}, anything else classified by
-     * {@code onError} from its first 64 KB and thrown as an {@link UpstreamException}.
+     * Sends {@code request} with its body framed and labelled by kind: JSON as it is, a multipart form with a
+     * fresh random boundary and an exact {@code Content-Length}, its images streamed from their blocks.
      */
-    public <T> T postJson(URI uri, Map<String, String> headers, byte[] json, Deadline deadline,
-            ErrorClassifier onError, BodyReader<T> onOk) {
-        return postJson(uri, headers, json, deadline, response -> {
-            if (response.status() != 200) {
-                throw new UpstreamException(onError.classify(response, HttpFailures.errorBody(response.body())));
+    public <T> T post(WireRequest request, Deadline deadline, ResponseReader<T> reader) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(request.uri()).header("accept", "application/json");
+        switch (request.body()) {
+            case WireBody.Json json -> builder.POST(HttpRequest.BodyPublishers.ofByteArray(json.bytes()))
+                    .header("content-type", "application/json");
+            case Multipart multipart -> {
+                Multipart.Encoded form = multipart.encode(Multipart.randomBoundary(boundaries));
+                builder.POST(HttpRequest.BodyPublishers.fromPublisher(
+                                HttpRequest.BodyPublishers.ofInputStream(form::newInputStream), form.length()))
+                        .header("content-type", form.contentType());
             }
-            return onOk.read(response.body());
-        });
-    }
-
-    public <T> T postJson(URI uri, Map<String, String> headers, byte[] json, Deadline deadline,
-            ResponseReader<T> reader) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(json))
-                .header("content-type", "application/json")
-                .header("accept", "application/json");
-        headers.forEach(request::header);
-        return exchange(request, deadline, reader);
+        }
+        request.headers().forEach(builder::header);
+        return exchange(builder, deadline, reader);
     }
 
     public <T> T get(URI uri, Map<String, String> headers, Deadline deadline, ResponseReader<T> reader) {

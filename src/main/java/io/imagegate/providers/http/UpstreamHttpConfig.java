@@ -5,6 +5,7 @@ import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.random.RandomGenerator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -26,12 +27,12 @@ class UpstreamHttpConfig {
     }
 
     @Bean
-    UpstreamClient upstreamClient(ScheduledExecutorService upstreamTimer, Tracing tracing) {
+    UpstreamClient upstreamClient(ScheduledExecutorService upstreamTimer, Tracing tracing, RandomGenerator random) {
         HttpClient http = HttpClient.newBuilder()
                 .connectTimeout(Duration.ofSeconds(10))
                 .followRedirects(HttpClient.Redirect.NORMAL)
                 .executor(Executors.newVirtualThreadPerTaskExecutor())
                 .build();
-        return new UpstreamClient(http, upstreamTimer, MAX_RESPONSE_BYTES, tracing);
+        return new UpstreamClient(http, upstreamTimer, MAX_RESPONSE_BYTES, tracing, random);
     }
 }

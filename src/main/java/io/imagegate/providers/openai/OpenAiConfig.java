@@ -1,6 +1,7 @@
 package io.imagegate.providers.openai;
 
 import io.imagegate.providers.ProviderFactory;
+import io.imagegate.providers.http.HttpProvider;
 import io.imagegate.providers.http.UpstreamClient;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -10,6 +11,6 @@ class OpenAiConfig {
 
     @Bean
     ProviderFactory openAiProviderFactory(UpstreamClient client) {
-        return ProviderFactory.of(OpenAiProvider.NAME, true, channel -> new OpenAiProvider(channel, client));
+        return HttpProvider.factory(OpenAiWire.NAME, true, OpenAiWire::new, client);
     }
 }

@@ -4,6 +4,7 @@ import io.imagegate.imaging.ImageBytes;
 import io.imagegate.providers.UpstreamException;
 import io.imagegate.providers.UpstreamFailure;
 import io.imagegate.providers.http.StreamingJson;
+import io.imagegate.providers.http.WireImage;
 import java.io.InputStream;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -15,28 +16,17 @@ import tools.jackson.core.JsonToken;
 
 /**
  * An {@code images/generations} 200 → its {@code data[]} items. {@code b64_json} is decoded as it streams in;
- * a {@code url} is only read here, for the provider to download once this response is closed.
+ * a {@code url} is only read here, for {@link io.imagegate.providers.http.HttpProvider} to download once this
+ * response is closed.
  */
 final class OpenAiResponse {
 
-    /** One {@code data[]} item: the image itself, or where to fetch it. */
-    sealed interface Item {
-
-        Optional<String> revisedPrompt();
-
-        record Inline(ImageBytes bytes, Optional<String> revisedPrompt) implements Item {
-        }
-
-        record Linked(URI url, Optional<String> revisedPrompt) implements Item {
-        }
-    }
-
-    private final List<Item> items = new ArrayList<>();
+    private final List<WireImage> items = new ArrayList<>();
 
     private OpenAiResponse() {
     }
 
-    static List<Item> read(InputStream body) {
+    static List<WireImage> read(InputStream body) {
         OpenAiResponse response = new OpenAiResponse();
         StreamingJson.object(body, (field, p) -> {
             if (field.equals("data")) {
@@ -69,9 +59,9 @@ final class OpenAiResponse {
         });
         Optional<String> revisedPrompt = Optional.ofNullable(revised[0]).map(String::strip).filter(s -> !s.isEmpty());
         if (bytes[0] != null) {
-            items.add(new Item.Inline(bytes[0], revisedPrompt));
+            items.add(new WireImage.Inline(bytes[0], revisedPrompt));
         } else if (url[0] != null) {
-            items.add(new Item.Linked(downloadable(url[0]), revisedPrompt));
+            items.add(new WireImage.Linked(downloadable(url[0]), revisedPrompt));
         } else {
             throw malformed("data[" + items.size() + "] has neither b64_json nor url");
         }

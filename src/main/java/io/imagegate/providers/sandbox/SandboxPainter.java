@@ -42,6 +42,73 @@ public final class SandboxPainter {
         return PngEncoder.encodeRgb(width, height, paintRgb(model, prompt, seed, width, height, quality));
     }
 
+    /**
+     * An edit of {@code inputs}: the first fills the frame (scaled to cover it), the seed's shapes are drawn
+     * over it (only where {@code mask}, when there is one, is transparent), the others sit as thumbnails in the
+     * top-right corner, and the prompt, footer and mark are drawn as for a new picture. Every byte of every
+     * input goes into the picture's seed, so the same inputs, prompt and seed give the same bytes.
+     *
+     * @param quality may be null; {@code mask} may be null
+     */
+    static byte[] paintEditPng(String model, String prompt, long seed, int width, int height, String quality,
+            List<InputPicture> inputs, InputPicture mask) {
+        return PngEncoder.encodeRgb(width, height, paintEditRgb(model, prompt, seed, width, height, quality,
+                inputs, mask));
+    }
+
+    static byte[] paintEditRgb(String model, String prompt, long seed, int width, int height, String quality,
+            List<InputPicture> inputs, InputPicture mask) {
+        Objects.requireNonNull(model, "model");
+        Objects.requireNonNull(prompt, "prompt");
+        requireSide("width", width);
+        requireSide("height", height);
+        if (inputs.isEmpty()) {
+            throw new IllegalArgumentException("an edit needs an input image");
+        }
+        long[] fingerprints = new long[inputs.size() + (mask == null ? 0 : 1)];
+        for (int i = 0; i < inputs.size(); i++) {
+            fingerprints[i] = inputs.get(i).fingerprint();
+        }
+        if (mask != null) {
+            fingerprints[inputs.size()] = mask.fingerprint();
+        }
+        var random = new SplittableRandom(stableSeed(model, prompt, seed, width, height, quality, fingerprints));
+        var canvas = new Canvas(width, height, new byte[width * height * 3]);
+        double hue = random.nextDouble();
+        inputs.getFirst().drawCover(canvas.rgb(), width, 0, 0, width, height);
+        byte[] before = mask == null ? null : canvas.rgb().clone();
+        paintShapes(canvas, hue, random);
+        if (mask != null) {
+            mask.keepOpaque(canvas.rgb(), before, width, height);
+        }
+        paintThumbnails(canvas, inputs.subList(1, inputs.size()));
+        paintCaption(canvas, prompt);
+        paintFooter(canvas, model + " | seed " + seed + " | " + width + "x" + height
+                + (quality == null ? "" : " | " + quality) + " | edit of " + inputs.size()
+                + (mask == null ? "" : " + mask"));
+        paintMark(canvas);
+        return canvas.rgb();
+    }
+
+    /** A row of framed squares from the top-right corner leftwards, as many as fit beside the mark. */
+    private static void paintThumbnails(Canvas canvas, List<InputPicture> pictures) {
+        int shortSide = Math.min(canvas.width(), canvas.height());
+        int side = shortSide / 6;
+        int frame = Math.max(1, shortSide / 256);
+        int gap = Math.max(2, shortSide / 48);
+        int markRight = Mark.of(canvas.width(), canvas.height()).map(Mark::width).orElse(0);
+        int right = canvas.width() - gap;
+        for (InputPicture picture : pictures) {
+            int left = right - side;
+            if (side < 8 || left - frame < markRight + gap) {
+                return;
+            }
+            canvas.fillRect(left - frame, gap - frame, side + 2 * frame, side + 2 * frame, TEXT_COLOUR);
+            picture.drawCover(canvas.rgb(), canvas.width(), left, gap, side, side);
+            right = left - frame - gap;
+        }
+    }
+
     /** The pixels behind {@link #paintPng}, three bytes per pixel, row by row. */
     static byte[] paintRgb(String model, String prompt, long seed, int width, int height, String quality) {
         Objects.requireNonNull(model, "model");
@@ -68,7 +135,10 @@ public final class SandboxPainter {
 
     // Every input goes into the hash, length-prefixed so that ("ab", "c") and ("a", "bc") differ. SHA-256
     // rather than String.hashCode so that nearby prompts or seeds do not give related pictures.
-    private static long stableSeed(String model, String prompt, long seed, int width, int height, String quality) {
+    // An edit's inputs come last, as fingerprints of their bytes; a new picture has none, so its hash is the
+    // same as before edits existed.
+    private static long stableSeed(String model, String prompt, long seed, int width, int height, String quality,
+            long... inputs) {
         MessageDigest sha;
         try {
             sha = MessageDigest.getInstance("SHA-256");
@@ -82,6 +152,9 @@ public final class SandboxPainter {
         }
         sha.update(ByteBuffer.allocate(17).putLong(seed).putInt(width).putInt(height)
                 .put((byte) (quality == null ? 0 : 1)).array());
+        for (long input : inputs) {
+            sha.update(ByteBuffer.allocate(8).putLong(input).array());
+        }
         return ByteBuffer.wrap(sha.digest()).getLong();
     }
 
@@ -348,8 +421,13 @@ public final class SandboxPainter {
 
         /** Fills the rectangle from the top-left corner to ({@code toX}, {@code toY}), exclusive. */
         void fill(int toX, int toY, int colour) {
-            for (int y = 0; y < Math.min(toY, height); y++) {
-                for (int i = y * width * 3, end = i + Math.min(toX, width) * 3; i < end; i += 3) {
+            fillRect(0, 0, toX, toY, colour);
+        }
+
+        void fillRect(int left, int top, int w, int h, int colour) {
+            for (int y = Math.max(0, top); y < Math.min(top + h, height); y++) {
+                for (int i = (y * width + Math.max(0, left)) * 3, end = (y * width + Math.min(left + w, width)) * 3;
+                        i < end; i += 3) {
                     rgb[i] = (byte) (colour >> 16);
                     rgb[i + 1] = (byte) (colour >> 8);
                     rgb[i + 2] = (byte) colour;

@@ -1,6 +1,7 @@
 package io.imagegate.providers.sdwebui;
 
 import io.imagegate.providers.ProviderFactory;
+import io.imagegate.providers.http.HttpProvider;
 import io.imagegate.providers.http.UpstreamClient;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -11,6 +12,6 @@ class SdWebUiConfig {
     /** No key required: a WebUI without {@code --api-auth} takes requests without any credential. */
     @Bean
     ProviderFactory sdWebUiProviderFactory(UpstreamClient client) {
-        return ProviderFactory.of(SdWebUiProvider.NAME, false, channel -> new SdWebUiProvider(channel, client));
+        return HttpProvider.factory(SdWebUiWire.NAME, false, SdWebUiWire::new, client);
     }
 }

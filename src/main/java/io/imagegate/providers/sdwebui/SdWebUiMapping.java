@@ -20,7 +20,7 @@ final class SdWebUiMapping {
     }
 
     static ObjectNode toWire(ImageJob job, SdWebUiOptions options) {
-        ObjectNode body = SdWebUiProvider.JSON.createObjectNode();
+        ObjectNode body = SdWebUiWire.JSON.createObjectNode();
         body.put("prompt", job.prompt());
         body.put("negative_prompt", "");
         body.put("width", multipleOf8(job.size().width()));

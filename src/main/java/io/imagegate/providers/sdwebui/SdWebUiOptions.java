@@ -22,7 +22,7 @@ record SdWebUiOptions(int steps, double cfgScale, String sampler, int maxBatchSi
 
     static SdWebUiOptions from(ChannelSpec channel) {
         Map<String, String> options = channel.options();
-        String where = "imagegate.channels (" + channel.name() + ").options, provider " + SdWebUiProvider.NAME;
+        String where = "imagegate.channels (" + channel.name() + ").options, provider " + SdWebUiWire.NAME;
         Set<String> unknown = new TreeSet<>(options.keySet());
         unknown.removeAll(KNOWN);
         if (!unknown.isEmpty()) {

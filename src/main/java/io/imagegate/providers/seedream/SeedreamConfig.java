@@ -1,6 +1,7 @@
 package io.imagegate.providers.seedream;
 
 import io.imagegate.providers.ProviderFactory;
+import io.imagegate.providers.http.HttpProvider;
 import io.imagegate.providers.http.UpstreamClient;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -10,6 +11,6 @@ class SeedreamConfig {
 
     @Bean
     ProviderFactory seedreamProviderFactory(UpstreamClient client) {
-        return ProviderFactory.of(SeedreamProvider.NAME, true, channel -> new SeedreamProvider(channel, client));
+        return HttpProvider.factory(SeedreamWire.NAME, true, SeedreamWire::new, client);
     }
 }

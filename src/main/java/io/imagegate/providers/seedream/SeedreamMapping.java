@@ -18,7 +18,7 @@ final class SeedreamMapping {
     }
 
     static ObjectNode toWire(ImageJob job) {
-        ObjectNode body = SeedreamProvider.JSON.createObjectNode();
+        ObjectNode body = SeedreamWire.JSON.createObjectNode();
         body.put("model", job.upstreamModel());
         body.put("prompt", job.prompt());
         // Always explicit WxH: given a preset such as "2K", the model picks the aspect ratio from the prompt.

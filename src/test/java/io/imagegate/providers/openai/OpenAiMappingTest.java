@@ -3,14 +3,19 @@ package io.imagegate.providers.openai;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.imagegate.imaging.ImageBytes;
+import io.imagegate.imaging.ImageFormat;
 import io.imagegate.imaging.ImageSize;
 import io.imagegate.imaging.Quality;
 import io.imagegate.providers.ChannelSpec;
 import io.imagegate.providers.Deadline;
 import io.imagegate.providers.ImageJob;
+import io.imagegate.providers.InputImage;
+import io.imagegate.providers.http.Multipart;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -65,6 +70,40 @@ class OpenAiMappingTest {
                 .hasMessageContaining("response-format must be b64_json or url");
         assertThatThrownBy(() -> options(Map.of("max_images_per_call", "2")))
                 .hasMessageContaining("'max_images_per_call' is not an openai option");
+    }
+
+    @Test
+    void aJobWithImagesIsTheEditsFormWithImagePartsInOrderAndTheMaskLast() {
+        InputImage first = new InputImage(ImageBytes.of(new byte[] {1, 2}), ImageFormat.PNG, 64, 64);
+        InputImage second = new InputImage(ImageBytes.of(new byte[] {3}), ImageFormat.JPEG, 32, 48);
+        InputImage mask = new InputImage(ImageBytes.of(new byte[] {4}), ImageFormat.PNG, 64, 64);
+        ImageJob base = job(2, Optional.of(Quality.HD));
+        ImageJob edit = new ImageJob(base.model(), base.upstreamModel(), base.prompt(), base.size(), base.n(),
+                base.seed(), base.quality(), base.deadline(), List.of(first, second), Optional.of(mask));
+
+        Multipart form = OpenAiMapping.toEditForm(edit, options(Map.of("response-format", "b64_json")));
+
+        assertThat(form.parts()).containsExactly(
+                new Multipart.Field("model", "gpt-image-1.5"),
+                new Multipart.Field("prompt", "a red fox"),
+                new Multipart.Field("n", "2"),
+                new Multipart.Field("size", "1024x1536"),
+                new Multipart.Field("quality", "hd"),
+                new Multipart.Field("response_format", "b64_json"),
+                new Multipart.File("image[]", "image-1.png", "image/png", first.bytes()),
+                new Multipart.File("image[]", "image-2.jpg", "image/jpeg", second.bytes()),
+                new Multipart.File("mask", "mask.png", "image/png", mask.bytes()));
+    }
+
+    @Test
+    void anEditSendsNoSeedEither() {
+        InputImage image = new InputImage(ImageBytes.of(new byte[] {1}), ImageFormat.PNG, 8, 8);
+        ImageJob base = job(1, Optional.empty());
+        ImageJob edit = new ImageJob(base.model(), base.upstreamModel(), base.prompt(), base.size(), 1, 42,
+                Optional.empty(), base.deadline(), List.of(image), Optional.empty());
+
+        assertThat(OpenAiMapping.toEditForm(edit, DEFAULTS).parts()).extracting(Multipart.Part::name)
+                .containsExactly("model", "prompt", "n", "size", "image[]");
     }
 
     private static ImageJob job(int n, Optional<Quality> quality) {

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.imagegate.providers.UpstreamException;
 import io.imagegate.providers.UpstreamFailure;
-import io.imagegate.providers.openai.OpenAiResponse.Item;
+import io.imagegate.providers.http.WireImage;
 import io.imagegate.providers.sandbox.SandboxPainter;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
@@ -21,27 +21,27 @@ class OpenAiResponseTest {
 
     @Test
     void base64ItemsAreDecodedAndNullFieldsBesideThemIgnored() {
-        List<Item> items = read("""
+        List<WireImage> items = read("""
                 {"created": 1713833628, "data": [
                   {"b64_json": "%s", "url": null, "revised_prompt": null},
                   {"revised_prompt": "  A fox, watercolour  ", "b64_json": "%s"}],
                  "usage": {"total_tokens": 100}}""".formatted(base64(), base64()));
 
         assertThat(items).hasSize(2);
-        assertThat(((Item.Inline) items.get(0)).bytes().toByteArray()).isEqualTo(PNG);
+        assertThat(((WireImage.Inline) items.get(0)).bytes().toByteArray()).isEqualTo(PNG);
         assertThat(items.get(0).revisedPrompt()).isEmpty();
         assertThat(items.get(1).revisedPrompt()).contains("A fox, watercolour");
     }
 
     @Test
     void aUrlItemIsKeptForDownloadingAndBase64WinsWhenBothCome() {
-        List<Item> items = read("""
+        List<WireImage> items = read("""
                 {"data": [{"url": "https://files.example.com/img-1.png?sig=x", "revised_prompt": "A fox"},
                           {"url": "https://files.example.com/img-2.png", "b64_json": "%s"}]}""".formatted(base64()));
 
-        assertThat(items.get(0)).isEqualTo(new Item.Linked(URI.create("https://files.example.com/img-1.png?sig=x"),
+        assertThat(items.get(0)).isEqualTo(new WireImage.Linked(URI.create("https://files.example.com/img-1.png?sig=x"),
                 Optional.of("A fox")));
-        assertThat(items.get(1)).isInstanceOf(Item.Inline.class);
+        assertThat(items.get(1)).isInstanceOf(WireImage.Inline.class);
     }
 
     @Test
@@ -69,7 +69,7 @@ class OpenAiResponseTest {
                 });
     }
 
-    private static List<Item> read(String body) {
+    private static List<WireImage> read(String body) {
         return OpenAiResponse.read(new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8)));
     }
 

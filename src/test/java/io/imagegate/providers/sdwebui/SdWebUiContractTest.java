@@ -37,7 +37,7 @@ class SdWebUiContractTest extends ProviderContractTest {
 
     @DynamicPropertySource
     static void sdwebui(DynamicPropertyRegistry registry) {
-        contractGateway(registry, SdWebUiProvider.NAME, WEBUI, MODEL, CHECKPOINT);
+        contractGateway(registry, SdWebUiWire.NAME, WEBUI, MODEL, CHECKPOINT);
     }
 
     @AfterAll

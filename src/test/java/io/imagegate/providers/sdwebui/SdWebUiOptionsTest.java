@@ -55,7 +55,7 @@ class SdWebUiOptionsTest {
     }
 
     private static ChannelSpec channel(Map<String, String> options) {
-        return new ChannelSpec("gpu-box", SdWebUiProvider.NAME, URI.create("http://gpu-box:7860"), Optional.empty(),
+        return new ChannelSpec("gpu-box", SdWebUiWire.NAME, URI.create("http://gpu-box:7860"), Optional.empty(),
                 Duration.ofSeconds(120), options);
     }
 }

@@ -10,6 +10,7 @@ import io.imagegate.providers.GeneratedImage;
 import io.imagegate.providers.ImageJob;
 import io.imagegate.providers.UpstreamException;
 import io.imagegate.providers.UpstreamFailure;
+import io.imagegate.providers.http.HttpProvider;
 import io.imagegate.providers.http.UpstreamClient;
 import io.imagegate.support.FakeUpstream.Reply;
 import io.imagegate.support.FakeUpstream;
@@ -109,9 +110,9 @@ class SdWebUiProviderTest {
                         .isEqualTo(new UpstreamFailure.Rejected("422 body.width: value is not a valid integer")));
     }
 
-    private static SdWebUiProvider provider(Optional<String> apiKey, Map<String, String> options) {
-        return new SdWebUiProvider(new ChannelSpec("gpu-box", SdWebUiProvider.NAME, WEBUI.baseUrl(), apiKey,
-                Duration.ofSeconds(5), options), CLIENT);
+    private static HttpProvider provider(Optional<String> apiKey, Map<String, String> options) {
+        return new HttpProvider(SdWebUiWire.NAME, new SdWebUiWire(new ChannelSpec("gpu-box", SdWebUiWire.NAME,
+                WEBUI.baseUrl(), apiKey, Duration.ofSeconds(5), options)), CLIENT);
     }
 
     private static ImageJob job(String checkpoint, int n) {
