@@ -63,32 +63,50 @@ public final class RemoteImages implements AutoCloseable {
     }
 
     /**
-     * The image at {@code url}, at most {@code max-bytes} long, read within {@code timeout} (redirects
-     * included). Its bytes are not checked here: they go to the same validation as an image sent inline.
+     * The image at {@code url}, read within {@code timeout} (redirects included) and cut past the smaller of
+     * {@code max-bytes} and {@code modelMaxBytes} (the model's own limit, {@link InputImageCheck#maxBytes}, so a
+     * download the model would refuse stops early). Its bytes are not checked here: they go to
+     * {@link InputImageCheck#check} like an image sent inline.
      *
-     * @throws RequestRejected with param {@code image}, when URLs are off, the URL is not http(s), a host on
-     *                         the way is not public, or the fetch fails, is too large or too slow
+     * @param param the field a refusal names, as {@link InputImageCheck#param} spells it ({@code image[1]})
+     * @throws RequestRejected naming {@code param}, when URLs are off, the URL is not http(s), a host on the way
+     *                         is not public, or the fetch fails, is too large or too slow
      */
-    public ImageBytes fetch(String url) {
-        URI uri = httpUri(url);
+    public ImageBytes fetch(String url, String param, long modelMaxBytes) {
+        URI uri = httpUri(url, param);
         if (http == null) {
-            throw rejected(RequestRejected.Reason.UNSUPPORTED, "image URLs are not fetched by this gateway: send"
-                    + " the image itself, as a data URL (data:image/png;base64,...) or as a multipart file; an admin"
-                    + " can allow http(s) URLs with imagegate.inputs.remote-urls.enabled=true");
+            throw new RequestRejected(RequestRejected.Reason.UNSUPPORTED, param, param + " is a URL, and this"
+                    + " gateway fetches none: send the image itself, as a data URL (data:image/png;base64,…) or a"
+                    + " multipart file. An admin can allow http(s) URLs with"
+                    + " imagegate.inputs.remote-urls.enabled=true.");
         }
-        long deadline = System.nanoTime() + settings.timeout().toNanos();
+        Call call = new Call(param, Math.min(settings.maxBytes().toBytes(), modelMaxBytes),
+                System.nanoTime() + settings.timeout().toNanos());
         for (int redirects = 0;; redirects++) {
-            switch (get(uri, deadline, redirects)) {
+            switch (get(uri, call, redirects)) {
                 case Answer.Image image -> {
                     return image.bytes();
                 }
                 case Answer.Redirect redirect -> {
                     if (redirects == settings.maxRedirects()) {
-                        throw rejected("the image URL redirected more than " + settings.maxRedirects() + " times");
+                        throw call.rejected("is a URL that redirected more than " + settings.maxRedirects()
+                                + " times");
                     }
-                    uri = redirectTarget(uri, redirect.location());
+                    uri = redirectTarget(uri, redirect.location(), call);
                 }
             }
+        }
+    }
+
+    /** One fetch: the field it is for, its byte limit, and the {@link System#nanoTime} it must end by. */
+    private record Call(String param, long maxBytes, long deadline) {
+
+        long left() {
+            return Math.max(0, deadline - System.nanoTime());
+        }
+
+        RequestRejected rejected(String what) {
+            return new RequestRejected(RequestRejected.Reason.INVALID_VALUE, param, param + " " + what + ".");
         }
     }
 
@@ -102,47 +120,47 @@ public final class RemoteImages implements AutoCloseable {
         }
     }
 
-    private Answer get(URI uri, long deadline, int redirects) {
-        if (left(deadline) == 0) {
+    private Answer get(URI uri, Call call, int redirects) {
+        if (call.left() == 0) {
             // Checked before the request is made: Jetty reads a timeout of 0 as none at all.
-            throw tooSlow();
+            throw tooSlow(call);
         }
         InputStreamResponseListener listener = new InputStreamResponseListener();
         Request request = http.newRequest(uri).method(HttpMethod.GET).followRedirects(false)
-                .timeout(left(deadline), TimeUnit.NANOSECONDS)
+                .timeout(call.left(), TimeUnit.NANOSECONDS)
                 .headers(headers -> headers.put(HttpHeader.ACCEPT, ACCEPT));
         request.send(listener);
         Response response;
         try {
-            response = listener.get(left(deadline), TimeUnit.NANOSECONDS);
+            response = listener.get(call.left(), TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
             request.abort(e);
-            throw tooSlow();
+            throw tooSlow(call);
         } catch (ExecutionException e) {
-            throw failed(e.getCause(), deadline, redirects);
+            throw failed(e.getCause(), call, redirects);
         } catch (InterruptedException e) {
             request.abort(e);
             Thread.currentThread().interrupt();
-            throw rejected("the fetch of the image URL was interrupted: the gateway is stopping");
+            throw call.rejected("could not be fetched: the gateway is stopping");
         }
         try (InputStream body = listener.getInputStream()) {
             int status = response.getStatus();
             if (isRedirect(status)) {
                 String location = response.getHeaders().get(HttpHeader.LOCATION);
                 if (location == null) {
-                    throw rejected("the image URL answered HTTP " + status + " without saying where to go");
+                    throw call.rejected("is a URL that answered HTTP " + status + " without a Location");
                 }
                 return new Answer.Redirect(location);
             }
             if (status / 100 != 2) {
-                throw rejected("the image URL answered HTTP " + status + ", not an image");
+                throw call.rejected("is a URL that answered HTTP " + status + ", not an image");
             }
-            if (response.getHeaders().getLongField(HttpHeader.CONTENT_LENGTH) > settings.maxBytes().toBytes()) {
-                throw tooLarge();
+            if (response.getHeaders().getLongField(HttpHeader.CONTENT_LENGTH) > call.maxBytes()) {
+                throw tooLarge(call);
             }
-            return new Answer.Image(readAtMost(body, settings.maxBytes().toBytes()));
+            return new Answer.Image(readAtMost(body, call));
         } catch (IOException e) {
-            throw failed(e, deadline, redirects);
+            throw failed(e, call, redirects);
         }
     }
 
@@ -150,15 +168,15 @@ public final class RemoteImages implements AutoCloseable {
      * Reads into blocks of a fixed size, so that a large image is never copied to grow an array, and stops one
      * byte past the limit: a {@code Content-Length} that lied, or chunks with none, are cut there.
      */
-    private ImageBytes readAtMost(InputStream body, long max) throws IOException {
+    private static ImageBytes readAtMost(InputStream body, Call call) throws IOException {
         List<byte[]> blocks = new ArrayList<>();
         long size = 0;
         while (true) {
-            byte[] block = new byte[(int) Math.min(BLOCK, max - size + 1)];
+            byte[] block = new byte[(int) Math.min(BLOCK, call.maxBytes() - size + 1)];
             int n = body.readNBytes(block, 0, block.length);
             size += n;
-            if (size > max) {
-                throw tooLarge();
+            if (size > call.maxBytes()) {
+                throw tooLarge(call);
             }
             if (n > 0) {
                 blocks.add(block);
@@ -173,38 +191,42 @@ public final class RemoteImages implements AutoCloseable {
         return status == 301 || status == 302 || status == 303 || status == 307 || status == 308;
     }
 
-    private static URI redirectTarget(URI from, String location) {
+    private static URI redirectTarget(URI from, String location, Call call) {
         URI next;
         try {
             next = from.resolve(new URI(location.strip()));
         } catch (URISyntaxException | IllegalArgumentException e) {
-            throw rejected("the image URL redirected to something that is not a URL");
+            throw call.rejected("is a URL that redirected to something that is not a URL");
         }
-        String scheme = next.getScheme() == null ? "" : next.getScheme().toLowerCase(Locale.ROOT);
-        if (!scheme.equals("http") && !scheme.equals("https") || next.getHost() == null) {
-            throw rejected("the image URL redirected to a URL that is not http(s) with a host");
+        if (!isHttp(next) || next.getHost() == null) {
+            throw call.rejected("is a URL that redirected to something other than an http(s) URL with a host");
         }
         return next;
     }
 
     /** The URL as given, if it is an absolute http(s) URL with a host; nothing is resolved yet. */
-    private static URI httpUri(String url) {
+    private static URI httpUri(String url, String param) {
         URI uri;
         try {
             uri = new URI(url.strip());
         } catch (URISyntaxException e) {
-            throw rejected("image is not a valid URL: send a data URL (data:image/png;base64,...), a multipart"
-                    + " file, or an http(s) URL");
+            throw new RequestRejected(RequestRejected.Reason.INVALID_VALUE, param, param + " is not a valid URL:"
+                    + " send a data URL (data:image/png;base64,…), a multipart file or an http(s) URL.");
         }
-        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-        if (!scheme.equals("http") && !scheme.equals("https")) {
-            throw rejected("an image URL must be http or https: send the image itself as a data URL"
-                    + " (data:image/png;base64,...) or a multipart file");
+        if (!isHttp(uri)) {
+            throw new RequestRejected(RequestRejected.Reason.INVALID_VALUE, param, param + " must be an http or"
+                    + " https URL, or the image itself: a data URL (data:image/png;base64,…) or a multipart file.");
         }
         if (uri.getHost() == null) {
-            throw rejected("the image URL has no host the gateway can read");
+            throw new RequestRejected(RequestRejected.Reason.INVALID_VALUE, param, param + " is a URL without a"
+                    + " host the gateway can read.");
         }
         return uri;
+    }
+
+    private static boolean isHttp(URI uri) {
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        return scheme.equals("http") || scheme.equals("https");
     }
 
     /**
@@ -252,45 +274,33 @@ public final class RemoteImages implements AutoCloseable {
      * A failed hop in the caller's words. The causes' own messages are never passed on: a connection error names
      * the address it tried.
      */
-    private RequestRejected failed(Throwable failure, long deadline, int redirects) {
+    private RequestRejected failed(Throwable failure, Call call, int redirects) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof HostRefused) {
-                return rejected((redirects == 0 ? "the image URL's host" : "the image URL redirected to a host that")
+                return call.rejected((redirects == 0 ? "is a URL whose host" : "is a URL that redirects to a host that")
                         + " is not a public address (loopback, private, link-local and metadata addresses are"
                         + " refused)");
             }
             if (cause instanceof UnknownHostException) {
-                return rejected("the image URL's host could not be resolved");
+                return call.rejected("is a URL whose host could not be resolved");
             }
             if (cause instanceof TimeoutException) {
-                return tooSlow();
+                return tooSlow(call);
             }
         }
-        return left(deadline) <= 0 ? tooSlow() : rejected("the image URL could not be fetched: the connection failed");
+        return call.left() == 0 ? tooSlow(call) : call.rejected("is a URL that could not be fetched: the connection"
+                + " failed");
     }
 
-    private RequestRejected tooSlow() {
-        return rejected("the image URL did not deliver the image within " + seconds(settings.timeout()));
+    private RequestRejected tooSlow(Call call) {
+        Duration timeout = settings.timeout();
+        return call.rejected("is a URL that did not deliver the image within " + (timeout.toMillis() % 1000 == 0
+                ? timeout.toSeconds() + " s" : timeout.toMillis() + " ms"));
     }
 
-    private RequestRejected tooLarge() {
-        return rejected("the image at the URL is larger than " + settings.maxBytes().toBytes() + " bytes");
-    }
-
-    private static RequestRejected rejected(String message) {
-        return rejected(RequestRejected.Reason.INVALID_VALUE, message);
-    }
-
-    private static RequestRejected rejected(RequestRejected.Reason reason, String message) {
-        return new RequestRejected(reason, "image", message);
-    }
-
-    private static String seconds(Duration duration) {
-        return duration.toMillis() % 1000 == 0 ? duration.toSeconds() + " s" : duration.toMillis() + " ms";
-    }
-
-    private static long left(long deadline) {
-        return Math.max(0, deadline - System.nanoTime());
+    private static RequestRejected tooLarge(Call call) {
+        return call.rejected("is a URL to more than " + call.maxBytes() + " bytes, the most an input image may be"
+                + " here");
     }
 
     /**

@@ -17,7 +17,7 @@ class RemoteImagesConfigTest {
     @Test
     void offUnlessEnabled() {
         context.run(started -> assertThatThrownBy(() -> started.getBean(RemoteImages.class)
-                .fetch("https://example.com/a.png"))
+                .fetch("https://example.com/a.png", "image", Long.MAX_VALUE))
                 .isInstanceOfSatisfying(RequestRejected.class,
                         refused -> assertThat(refused.reason()).isEqualTo(RequestRejected.Reason.UNSUPPORTED)));
     }
@@ -26,7 +26,7 @@ class RemoteImagesConfigTest {
     void enabledItRefusesTheMetadataAddress() {
         context.withPropertyValues("imagegate.inputs.remote-urls.enabled=true").run(started ->
                 assertThatThrownBy(() -> started.getBean(RemoteImages.class)
-                        .fetch("http://169.254.169.254/latest/meta-data/"))
+                        .fetch("http://169.254.169.254/latest/meta-data/", "image", Long.MAX_VALUE))
                         .hasMessageContaining("not a public address"));
     }
 

@@ -45,7 +45,8 @@ class RemoteImagesTest {
         looked.add(host);
         return host.equals(PUBLIC_NAME) ? List.of(publicLooking) : RemoteHostResolver.SYSTEM.resolve(host);
     };
-    private final RemoteAddressPolicy policy = a -> a.equals(publicLooking) || RemoteAddressPolicy.PUBLIC_ONLY.allows(a);
+    private final RemoteAddressPolicy policy = address -> address.equals(publicLooking)
+            || RemoteAddressPolicy.PUBLIC_ONLY.allows(address);
     private final List<Headers> received = new CopyOnWriteArrayList<>();
     private final CountDownLatch stopping = new CountDownLatch(1);
 
@@ -122,15 +123,15 @@ class RemoteImagesTest {
 
     @Test
     void aHealthyPublicHostGivesTheBytes() {
-        ImageBytes bytes = images.fetch(publicUrl("/image.png"));
+        ImageBytes bytes = fetch(images, publicUrl("/image.png"));
 
         assertThat(bytes.toByteArray()).isEqualTo(IMAGE);
     }
 
     @Test
     void asksForNoCompressionAndCarriesNoCookieFromOneFetchToTheNext() {
-        images.fetch(publicUrl("/sets-a-cookie"));
-        images.fetch(publicUrl("/image.png"));
+        fetch(images, publicUrl("/sets-a-cookie"));
+        fetch(images, publicUrl("/image.png"));
 
         // A compressed body would expand past the size limit after it was counted.
         assertThat(received.getFirst().containsKey("accept-encoding")).isFalse();
@@ -146,9 +147,9 @@ class RemoteImagesTest {
                 "http://0.0.0.0:" + loopback.port() + "/", "https://[fd00:ec2::254]/")) {
             long started = System.nanoTime();
 
-            assertThatThrownBy(() -> images.fetch(url), url).isInstanceOf(RequestRejected.class)
-                    .hasMessage("the image URL's host is not a public address (loopback, private, link-local and"
-                            + " metadata addresses are refused)")
+            assertThatThrownBy(() -> fetch(images, url), url).isInstanceOf(RequestRejected.class)
+                    .hasMessage("image is a URL whose host is not a public address (loopback, private, link-local and"
+                            + " metadata addresses are refused).")
                     .extracting("param").isEqualTo("image");
             assertThat(Duration.ofNanos(System.nanoTime() - started)).as(url).isLessThan(Duration.ofSeconds(2));
         }
@@ -160,7 +161,7 @@ class RemoteImagesTest {
         RemoteImages lying = new RemoteImages(settings(true, Duration.ofSeconds(5)),
                 host -> List.of(address("127.0.0.1")), policy);
         try {
-            assertThatThrownBy(() -> lying.fetch("http://rebind.example.test:" + loopback.port() + "/"))
+            assertThatThrownBy(() -> fetch(lying, "http://rebind.example.test:" + loopback.port() + "/"))
                     .isInstanceOf(RequestRejected.class)
                     .hasMessageContaining("not a public address")
                     .hasMessageNotContaining("127.");
@@ -177,7 +178,7 @@ class RemoteImagesTest {
         RemoteImages rebinding = new RemoteImages(settings(true, Duration.ofSeconds(5)),
                 host -> List.of(lookups.getAndIncrement() == 0 ? publicLooking : address("127.0.0.1")), policy);
         try {
-            assertThat(rebinding.fetch(publicUrl("/image.png")).toByteArray()).isEqualTo(IMAGE);
+            assertThat(fetch(rebinding, publicUrl("/image.png")).toByteArray()).isEqualTo(IMAGE);
         } finally {
             rebinding.close();
         }
@@ -189,7 +190,7 @@ class RemoteImagesTest {
         RemoteImages mixed = new RemoteImages(settings(true, Duration.ofSeconds(5)),
                 host -> List.of(publicLooking, address("10.0.0.1")), policy);
         try {
-            assertThatThrownBy(() -> mixed.fetch(publicUrl("/image.png")))
+            assertThatThrownBy(() -> fetch(mixed, publicUrl("/image.png")))
                     .hasMessageContaining("not a public address");
         } finally {
             mixed.close();
@@ -200,7 +201,7 @@ class RemoteImagesTest {
     void metadataNamesAreRefusedWithoutALookup() {
         for (String url : List.of("http://metadata.google.internal/computeMetadata/v1/",
                 "http://METADATA.google.internal./", "http://localhost:" + loopback.port() + "/")) {
-            assertThatThrownBy(() -> images.fetch(url), url).hasMessageContaining("not a public address");
+            assertThatThrownBy(() -> fetch(images, url), url).hasMessageContaining("not a public address");
         }
         assertThat(looked).isEmpty();
         assertThat(loopback.accepted()).isZero();
@@ -208,44 +209,54 @@ class RemoteImagesTest {
 
     @Test
     void aPublicHostThatRedirectsToLoopbackIsRefusedAtTheRedirect() {
-        assertThatThrownBy(() -> images.fetch(publicUrl("/to-loopback")))
+        assertThatThrownBy(() -> fetch(images, publicUrl("/to-loopback")))
                 .isInstanceOf(RequestRejected.class)
-                .hasMessage("the image URL redirected to a host that is not a public address (loopback, private,"
-                        + " link-local and metadata addresses are refused)");
-        assertThatThrownBy(() -> images.fetch(publicUrl("/to-metadata")))
-                .hasMessageContaining("redirected to a host that is not a public address");
+                .hasMessage("image is a URL that redirects to a host that is not a public address (loopback,"
+                        + " private, link-local and metadata addresses are refused).");
+        assertThatThrownBy(() -> fetch(images, publicUrl("/to-metadata")))
+                .hasMessageContaining("redirects to a host that is not a public address");
         assertThat(loopback.accepted()).isZero();
     }
 
     @Test
     void redirectsAreFollowedUpToTheLimitAndNoFurther() {
-        assertThat(images.fetch(publicUrl("/hops/3")).toByteArray()).isEqualTo(IMAGE);
+        assertThat(fetch(images, publicUrl("/hops/3")).toByteArray()).isEqualTo(IMAGE);
 
-        assertThatThrownBy(() -> images.fetch(publicUrl("/hops/4")))
+        assertThatThrownBy(() -> fetch(images, publicUrl("/hops/4")))
                 .isInstanceOf(RequestRejected.class)
-                .hasMessage("the image URL redirected more than 3 times");
+                .hasMessage("image is a URL that redirected more than 3 times.");
     }
 
     @Test
     void aRedirectToAnotherSchemeIsRefused() {
-        assertThatThrownBy(() -> images.fetch(publicUrl("/to-ftp")))
-                .hasMessage("the image URL redirected to a URL that is not http(s) with a host");
+        assertThatThrownBy(() -> fetch(images, publicUrl("/to-ftp")))
+                .hasMessage("image is a URL that redirected to something other than an http(s) URL with a host.");
     }
 
     @Test
     void anImageLargerThanTheLimitIsCutWhateverItsFraming() {
-        assertThatThrownBy(() -> images.fetch(publicUrl("/chunked-too-big")))
+        assertThatThrownBy(() -> fetch(images, publicUrl("/chunked-too-big")))
                 .isInstanceOf(RequestRejected.class)
-                .hasMessage("the image at the URL is larger than " + MAX_BYTES + " bytes");
+                .hasMessage("image is a URL to more than " + MAX_BYTES + " bytes, the most an input image may be"
+                        + " here.");
 
         RemoteImages small = new RemoteImages(new RemoteImagesProperties(true, DataSize.ofBytes(IMAGE.length - 1),
                 Duration.ofSeconds(5), 3), resolver, policy);
         try {
-            assertThatThrownBy(() -> small.fetch(publicUrl("/image.png")))
-                    .hasMessage("the image at the URL is larger than " + (IMAGE.length - 1) + " bytes");
+            assertThatThrownBy(() -> fetch(small, publicUrl("/image.png")))
+                    .hasMessage("image is a URL to more than " + (IMAGE.length - 1) + " bytes, the most an input"
+                            + " image may be here.");
         } finally {
             small.close();
         }
+    }
+
+    @Test
+    void theModelsSmallerLimitCutsTheDownloadAndTheRefusalNamesTheField() {
+        assertThatThrownBy(() -> images.fetch(publicUrl("/image.png"), "image[1]", 1000))
+                .isInstanceOfSatisfying(RequestRejected.class, refused -> assertThat(refused.param())
+                        .isEqualTo("image[1]"))
+                .hasMessage("image[1] is a URL to more than 1000 bytes, the most an input image may be here.");
     }
 
     @Test
@@ -253,7 +264,7 @@ class RemoteImagesTest {
         RemoteImages exact = new RemoteImages(new RemoteImagesProperties(true, DataSize.ofBytes(IMAGE.length),
                 Duration.ofSeconds(5), 3), resolver, policy);
         try {
-            assertThat(exact.fetch(publicUrl("/image.png")).size()).isEqualTo(IMAGE.length);
+            assertThat(fetch(exact, publicUrl("/image.png")).size()).isEqualTo(IMAGE.length);
         } finally {
             exact.close();
         }
@@ -266,9 +277,9 @@ class RemoteImagesTest {
             for (String path : List.of("/trickle", "/silent")) {
                 long started = System.nanoTime();
 
-                assertThatThrownBy(() -> impatient.fetch(publicUrl(path)), path)
+                assertThatThrownBy(() -> fetch(impatient, publicUrl(path)), path)
                         .isInstanceOf(RequestRejected.class)
-                        .hasMessage("the image URL did not deliver the image within 500 ms");
+                        .hasMessage("image is a URL that did not deliver the image within 500 ms.");
                 assertThat(Duration.ofNanos(System.nanoTime() - started)).as(path)
                         .isLessThan(Duration.ofSeconds(3));
             }
@@ -279,16 +290,16 @@ class RemoteImagesTest {
 
     @Test
     void anErrorStatusIsRefusedWithTheStatus() {
-        assertThatThrownBy(() -> images.fetch(publicUrl("/missing")))
-                .hasMessage("the image URL answered HTTP 404, not an image");
+        assertThatThrownBy(() -> fetch(images, publicUrl("/missing")))
+                .hasMessage("image is a URL that answered HTTP 404, not an image.");
     }
 
     @Test
     void onlyHttpAndHttpsAreFetched() {
         for (String url : List.of("ftp://" + PUBLIC_NAME + "/image.png", "file:///etc/passwd", "gopher://x/",
                 "jar:file:/x.jar!/a.png", "//" + PUBLIC_NAME + "/image.png")) {
-            assertThatThrownBy(() -> images.fetch(url), url).isInstanceOf(RequestRejected.class)
-                    .hasMessageStartingWith("an image URL must be http or https");
+            assertThatThrownBy(() -> fetch(images, url), url).isInstanceOf(RequestRejected.class)
+                    .hasMessageStartingWith("image must be an http or https URL");
         }
         assertThat(looked).isEmpty();
     }
@@ -297,7 +308,7 @@ class RemoteImagesTest {
     void whenTurnedOffAUrlIsRefusedWithHowToSendTheImageInstead() {
         RemoteImages off = new RemoteImages(settings(false, Duration.ofSeconds(5)), resolver, policy);
 
-        assertThatThrownBy(() -> off.fetch(publicUrl("/image.png")))
+        assertThatThrownBy(() -> fetch(off, publicUrl("/image.png")))
                 .isInstanceOfSatisfying(RequestRejected.class, refused -> {
                     assertThat(refused.param()).isEqualTo("image");
                     assertThat(refused.reason()).isEqualTo(RequestRejected.Reason.UNSUPPORTED);
@@ -315,11 +326,16 @@ class RemoteImagesTest {
             throw new UnknownHostException(host);
         }, policy);
         try {
-            assertThatThrownBy(() -> nowhere.fetch("https://no-such-host.example.test/a.png"))
-                    .hasMessage("the image URL's host could not be resolved");
+            assertThatThrownBy(() -> fetch(nowhere, "https://no-such-host.example.test/a.png"))
+                    .hasMessage("image is a URL whose host could not be resolved.");
         } finally {
             nowhere.close();
         }
+    }
+
+    /** The whole fetch with only the gateway's own limit, for a request with one input image. */
+    private static ImageBytes fetch(RemoteImages from, String url) {
+        return from.fetch(url, "image", Long.MAX_VALUE);
     }
 
     private String publicUrl(String path) {
