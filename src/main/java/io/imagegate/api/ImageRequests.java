@@ -10,6 +10,7 @@ import io.imagegate.http.ErrorCode;
 import io.imagegate.http.JsonObject;
 import io.imagegate.http.MultipartForm;
 import io.imagegate.http.RequestFields;
+import io.imagegate.inputs.InputImageCheck;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -63,8 +64,7 @@ final class ImageRequests {
         List<MultipartForm.Part> files = one.isEmpty() ? several : one;
         List<InputSource> images = new ArrayList<>();
         for (int i = 0; i < files.size(); i++) {
-            String param = files.size() == 1 ? "image" : "image[" + i + "]";
-            images.add(new InputSource.Uploaded(param, files.get(i).content()));
+            images.add(new InputSource.Uploaded(InputImageCheck.param(i, files.size()), files.get(i).content()));
         }
         Optional<InputSource> mask = form.one("mask").map(part -> new InputSource.Uploaded("mask", part.content()));
         return edit(form, images, mask, policy, clientRequestId, idempotencyKey);
@@ -76,7 +76,7 @@ final class ImageRequests {
         List<JsonObject> listed = body.optionalObjectList("images").orElse(List.of());
         List<InputSource> images = new ArrayList<>();
         for (int i = 0; i < listed.size(); i++) {
-            images.add(linked(listed.get(i), "images[" + i + "]"));
+            images.add(linked(listed.get(i), InputImageCheck.param(i, listed.size())));
         }
         Optional<InputSource> mask = body.optionalObject("mask").map(object -> linked(object, "mask"));
         return edit(body, images, mask, policy, clientRequestId, idempotencyKey);
@@ -89,7 +89,9 @@ final class ImageRequests {
                     + " edit, as a file of a multipart form ('image', or 'image[]' for several) or, in a JSON body,"
                     + " as \"images\": [{\"image_url\": \"data:image/png;base64,…\"}].", "image");
         }
-        return request(body, true, images, mask, "Describe the edit to make.", policy, clientRequestId,
+        // The images travel on their own, checked against the model's input_images whatever the key's policy;
+        // "image" as an option is only a generation's, which no model honours.
+        return request(body, false, images, mask, "Describe the edit to make.", policy, clientRequestId,
                 idempotencyKey);
     }
 

@@ -7,6 +7,7 @@ import io.imagegate.catalog.Catalog;
 import io.imagegate.config.ImagegateProperties;
 import io.imagegate.ids.IdGenerator;
 import io.imagegate.imaging.ImageWorkers;
+import io.imagegate.inputs.RemoteImages;
 import io.imagegate.ratelimit.RequestLimits;
 import io.imagegate.routing.Dispatcher;
 import io.imagegate.storage.ImageRecords;
@@ -30,10 +31,10 @@ class GenerationConfig {
     GenerationService generationService(Catalog catalog, Dispatcher dispatcher, ImageWorkers workers,
             PriceBook prices, Charging charging, ImageStore store, ImageRecords records, IdGenerator ids, Clock clock,
             RandomGenerator random, ImagegateProperties properties, Tracing tracing, GenerationMetrics metrics,
-            @Value("${imagegate.test.halt-after-capture:false}") boolean haltAfterCapture) {
+            RemoteImages remote, @Value("${imagegate.test.halt-after-capture:false}") boolean haltAfterCapture) {
         Runnable afterCapture = haltAfterCapture ? () -> Runtime.getRuntime().halt(137) : () -> { };
         return new GenerationService(catalog, dispatcher, workers, prices, charging, store, records, ids, clock,
-                random, properties.imageTtl(), tracing, metrics, afterCapture);
+                random, properties.imageTtl(), tracing, metrics, new EditInputs(remote), afterCapture);
     }
 
     @Bean

@@ -66,14 +66,8 @@ public final class GenerationService {
     private final Duration keptForReplay;
     private final Tracing tracing;
     private final GenerationMetrics metrics;
+    private final EditInputs inputs;
     private final Runnable afterCapture;
-
-    public GenerationService(Catalog catalog, Dispatcher dispatcher, ImageWorkers workers, PriceBook prices,
-            Charging charging, ImageStore store, ImageRecords records, IdGenerator ids, Clock clock,
-            RandomGenerator random, Duration imageTtl, Tracing tracing, GenerationMetrics metrics) {
-        this(catalog, dispatcher, workers, prices, charging, store, records, ids, clock, random, imageTtl, tracing,
-                metrics, () -> { });
-    }
 
     /**
      * @param afterCapture run once a charge has committed, before the result is returned: nothing in production;
@@ -82,7 +76,7 @@ public final class GenerationService {
     public GenerationService(Catalog catalog, Dispatcher dispatcher, ImageWorkers workers, PriceBook prices,
             Charging charging, ImageStore store, ImageRecords records, IdGenerator ids, Clock clock,
             RandomGenerator random, Duration imageTtl, Tracing tracing, GenerationMetrics metrics,
-            Runnable afterCapture) {
+            EditInputs inputs, Runnable afterCapture) {
         this.catalog = catalog;
         this.dispatcher = dispatcher;
         this.workers = workers;
@@ -97,6 +91,7 @@ public final class GenerationService {
         this.keptForReplay = imageTtl.compareTo(Idempotency.RETENTION) > 0 ? imageTtl : Idempotency.RETENTION;
         this.tracing = tracing;
         this.metrics = metrics;
+        this.inputs = inputs;
         this.afterCapture = afterCapture;
     }
 
@@ -143,23 +138,23 @@ public final class GenerationService {
         model.checkPrompt(request.prompt());
         List<ModelParameter> dropped = switch (request.unsupportedParameters()) {
             case REJECT -> List.of();
-            // An edit's images are what it asks for: never dropped, so a model that takes none refuses it.
-            case DROP -> model.unsupported(request.options()).stream()
-                    .filter(field -> field != ModelParameter.IMAGE || request.images().isEmpty())
-                    .toList();
+            case DROP -> model.unsupported(request.options());
         };
         ResolvedOptions options = model.resolve(request.options().without(dropped));
         notes.resolved(options.size(), options.quality(), options.n());
+        EditInputs.Resolved edit = inputs.resolve(model, options.n(), request.images(), request.mask());
+        long inputsPrice = model.inputImages().map(limits -> limits.priceOf(edit.images().size())).orElse(0L);
         long seed = options.seed().orElseGet(() -> random.nextLong(ModelSpec.MAX_SEED + 1));
         long unitPrice = prices.unitPrice(model.id(), options.tier(), options.quality())
                 .orElseThrow(() -> new IllegalStateException("no price for " + model.id() + " "
                         + options.tier().label() + " " + options.quality().map(Quality::wire).orElse("")));
 
-        Hold hold = hold(caller, requestId, model, Math.multiplyExact(unitPrice, options.n()));
+        Hold hold = hold(caller, requestId, model,
+                Math.addExact(Math.multiplyExact(unitPrice, options.n()), inputsPrice));
         Delivery delivered;
         Instant created = clock.instant();
         try {
-            delivered = deliver(caller, request, notes, model, options, seed, created);
+            delivered = deliver(caller, request, notes, model, options, edit, seed, created);
         } catch (RuntimeException failed) {
             try (OpenSpan span = tracing.open("imagegate.release")) {
                 span.tag("imagegate.hold_micros", hold.amountMicros());
@@ -170,7 +165,7 @@ public final class GenerationService {
         ChargeLine line = new ChargeLine(caller.keyId(), requestId, request.clientRequestId(),
                 request.idempotencyKey(), model.id(),
                 options.size(), options.tier(), options.quality(), options.n(),
-                delivered.images().size(), unitPrice);
+                delivered.images().size(), unitPrice, inputsPrice);
         List<String> ignored = dropped.stream().map(ModelParameter::wire).sorted().toList();
         long charged;
         try (OpenSpan span = tracing.open("imagegate.capture")) {
@@ -200,9 +195,9 @@ public final class GenerationService {
     }
 
     private Delivery deliver(Caller caller, GenerationRequest request, RequestNotes notes, ModelSpec model,
-            ResolvedOptions options, long seed, Instant created) {
+            ResolvedOptions options, EditInputs.Resolved edit, long seed, Instant created) {
         ImageJob job = new ImageJob(model.id(), model.id(), request.prompt(), options.size(), options.n(), seed,
-                options.quality(), Deadline.in(model.syncDeadline(), clock));
+                options.quality(), Deadline.in(model.syncDeadline(), clock), edit.images(), edit.mask());
         Dispatched dispatched;
         long dispatching = System.nanoTime();
         try {
