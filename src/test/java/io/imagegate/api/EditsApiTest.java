@@ -9,6 +9,7 @@ import com.openai.client.okhttp.OpenAIOkHttpClient;
 import com.openai.errors.BadRequestException;
 import com.openai.models.images.ImageEditParams;
 import com.openai.models.images.ImagesResponse;
+import io.imagegate.inputs.TestImages;
 import io.imagegate.support.Admin.Key;
 import io.imagegate.support.GatewayTest;
 import io.imagegate.support.Http.Response;
@@ -195,6 +196,18 @@ class EditsApiTest extends GatewayTest {
         assertThat(remote.error().get("message").asString()).contains("data URL");
         assertThat(admin.balance(key.accountId())).isEqualTo("1.00");
         assertThat(admin.account(key.accountId()).get("held").asString()).isEqualTo("0.00");
+    }
+
+    @Test
+    void aDecompressionBombIsA400FromItsHeaderAlone() {
+        Key key = admin.newKey("1.00");
+
+        Response response = form(key, new Form().field("model", "seedream-v4").field("prompt", "Make it dusk")
+                .file("image", TestImages.bombPng(20_000)));
+
+        assertError(response, 400, "invalid_request_error", "invalid_value", "image");
+        assertThat(response.error().get("message").asString()).contains("20000x20000", "megapixels");
+        assertThat(admin.balance(key.accountId())).isEqualTo("1.00");
     }
 
     @Test

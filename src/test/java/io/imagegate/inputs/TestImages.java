@@ -11,7 +11,7 @@ import java.util.zip.DeflaterOutputStream;
 import javax.imageio.ImageIO;
 
 /** Real-shaped input images: PNG and JPEG written by ImageIO, WebP headers by hand, and a PNG bomb. */
-final class TestImages {
+public final class TestImages {
 
     private TestImages() {
     }
@@ -51,7 +51,7 @@ final class TestImages {
      * A whole, valid 1-bit greyscale PNG of {@code side} × {@code side} black pixels: every row a filter
      * byte and zeros, deflated row by row so that making it never holds the 50 MB it decodes to.
      */
-    static byte[] bombPng(int side) {
+    public static byte[] bombPng(int side) {
         var idat = new ByteArrayOutputStream();
         byte[] row = new byte[1 + (side + 7) / 8];
         try (var deflate = new DeflaterOutputStream(idat, new Deflater(Deflater.BEST_COMPRESSION))) {
