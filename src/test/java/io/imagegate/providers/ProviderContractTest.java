@@ -1,21 +1,25 @@
 package io.imagegate.providers;
 
-import io.imagegate.imaging.SizeTier;
 import static io.imagegate.support.ErrorAssertions.assertError;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.openai.client.OpenAIClient;
+import com.openai.client.okhttp.OpenAIOkHttpClient;
+import com.openai.models.images.ImageEditParams;
+import com.openai.models.images.ImagesResponse;
 import io.imagegate.imaging.ImageSize;
 import io.imagegate.support.Admin.Key;
+import io.imagegate.support.FakeUpstream;
 import io.imagegate.support.FakeUpstream.Recorded;
 import io.imagegate.support.FakeUpstream.Reply;
-import io.imagegate.support.FakeUpstream;
 import io.imagegate.support.GatewayTest;
-import io.imagegate.support.Http.Response;
 import io.imagegate.support.Http;
+import io.imagegate.support.Http.Response;
 import io.imagegate.support.MovableClock;
 import io.imagegate.support.MovableTimeConfig;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -23,6 +27,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.List;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -81,6 +86,15 @@ public abstract class ProviderContractTest extends GatewayTest {
         return Reply.json(200, "{\"candidates\": [ {\"content\": ");
     }
 
+    /** A catalog model that takes input images, served by the same channel: the edits' model. */
+    protected abstract String editModel();
+
+    /**
+     * Path, auth header and body of an edit: {@code images}, exactly the bytes sent and in their order, in the
+     * vendor's wire, beside the prompt.
+     */
+    protected abstract void assertEditShape(Recorded request, List<byte[]> images);
+
     /** Path, auth header and body of a request for {@code n} images with {@code seed}. */
     protected abstract void assertRequestShape(Recorded request, int n, long seed);
 
@@ -89,7 +103,7 @@ public abstract class ProviderContractTest extends GatewayTest {
 
     /** Registers the channel, its own database and the short deadline. Call from the subclass's property source. */
     protected static void contractGateway(DynamicPropertyRegistry registry, String provider, FakeUpstream upstream,
-            String model, String upstreamModel) {
+            String model, String editModel, String upstreamModel) {
         try {
             Path dir = Files.createTempDirectory("imagegate-contract-" + provider + "-");
             registry.add("imagegate.database-url", () -> "jdbc:sqlite:" + dir.resolve("imagegate.db"));
@@ -104,6 +118,7 @@ public abstract class ProviderContractTest extends GatewayTest {
         registry.add("imagegate.channels[0].base-url", () -> upstream.baseUrl().toString());
         registry.add("imagegate.channels[0].api-key", () -> API_KEY);
         registry.add("imagegate.channels[0].models." + model, () -> upstreamModel);
+        registry.add("imagegate.channels[0].models." + editModel, () -> upstreamModel);
     }
 
     private static Path shortDeadlines(Path file) throws IOException {
@@ -245,6 +260,62 @@ public abstract class ProviderContractTest extends GatewayTest {
         assertError(response, 504, "upstream_error", "upstream_timeout", null);
         assertThat(took).isLessThan(Duration.ofSeconds(DEADLINE_SECONDS + 1));
         assertCharged(0);
+    }
+
+    @Test
+    void anEditOfOneImageFromTheOpenAiSdkReachesTheUpstreamInItsWire() {
+        byte[] image = inputPng(96, 64);
+
+        ImagesResponse response = sdk().images().edit(ImageEditParams.builder()
+                .model(editModel())
+                .prompt(PROMPT)
+                .image(image)
+                .responseFormat(ImageEditParams.ResponseFormat.B64_JSON)
+                .build());
+
+        assertThat(response.data().orElseThrow()).hasSize(1);
+        assertThat(upstream().requests()).hasSize(1);
+        assertEditShape(upstream().requests().getFirst(), List.of(image));
+        assertThat(admin.account(key.accountId()).get("held").asString()).isEqualTo("0.00");
+        admin.assertBooksBalance();
+    }
+
+    @Test
+    void anEditOfTwoImagesFromTheOpenAiSdkSendsBothInOrder() {
+        byte[] first = inputPng(96, 64);
+        byte[] second = inputPng(40, 60);
+
+        ImagesResponse response = sdk().images().edit(ImageEditParams.builder()
+                .model(editModel())
+                .prompt(PROMPT)
+                .imageOfInputStreams(List.of(new ByteArrayInputStream(first), new ByteArrayInputStream(second)))
+                .responseFormat(ImageEditParams.ResponseFormat.B64_JSON)
+                .build());
+
+        assertThat(response.data().orElseThrow()).hasSize(1);
+        assertThat(upstream().requests()).hasSize(1);
+        assertEditShape(upstream().requests().getFirst(), List.of(first, second));
+    }
+
+    private OpenAIClient sdk() {
+        return OpenAIOkHttpClient.builder().baseUrl(http.base() + "/v1").apiKey(key.secret()).maxRetries(0).build();
+    }
+
+    /** A small PNG with a gradient, so two of them differ and neither compresses to nothing. */
+    protected static byte[] inputPng(int width, int height) {
+        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
+                image.setRGB(x, y, (x * 255 / width) << 16 | (y * 255 / height) << 8 | (width + height) % 256);
+            }
+        }
+        try {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            ImageIO.write(image, "png", out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     protected Response generate(int n) {

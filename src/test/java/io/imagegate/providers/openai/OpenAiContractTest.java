@@ -2,16 +2,19 @@ package io.imagegate.providers.openai;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.imagegate.http.MultipartForm;
 import io.imagegate.imaging.ImageSize;
 import io.imagegate.providers.ProviderContractTest;
 import io.imagegate.providers.sandbox.SandboxPainter;
+import io.imagegate.support.FakeUpstream;
 import io.imagegate.support.FakeUpstream.Recorded;
 import io.imagegate.support.FakeUpstream.Reply;
-import io.imagegate.support.FakeUpstream;
-import io.imagegate.support.Http.Response;
 import io.imagegate.support.Http;
+import io.imagegate.support.Http.Response;
+import java.io.ByteArrayInputStream;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
@@ -33,7 +36,7 @@ class OpenAiContractTest extends ProviderContractTest {
 
     @DynamicPropertySource
     static void openai(DynamicPropertyRegistry registry) {
-        contractGateway(registry, "openai", OPENAI, "nano-banana", UPSTREAM_MODEL);
+        contractGateway(registry, "openai", OPENAI, "nano-banana", "seedream-v4", UPSTREAM_MODEL);
         // The fake's base URL has no /v1; a real channel's does (https://api.openai.com/v1).
         registry.add("imagegate.channels[0].base-url", () -> OPENAI.baseUrl() + "/v1");
         registry.add("imagegate.channels[0].options.max-images-per-call", () -> "2");
@@ -52,6 +55,24 @@ class OpenAiContractTest extends ProviderContractTest {
     @Override
     protected String model() {
         return "nano-banana";
+    }
+
+    @Override
+    protected String editModel() {
+        return "seedream-v4";
+    }
+
+    /** {@code images/edits} as a form: the images as {@code image[]} files, in order, beside the prompt. */
+    @Override
+    protected void assertEditShape(Recorded request, List<byte[]> images) {
+        assertThat(request.path()).isEqualTo("/v1/images/edits");
+        assertThat(request.header("authorization")).isEqualTo("Bearer " + API_KEY);
+        MultipartForm form = MultipartForm.read(new ByteArrayInputStream(request.body()),
+                request.header("content-type"));
+        assertThat(form.one("model").orElseThrow().text()).isEqualTo(UPSTREAM_MODEL);
+        assertThat(form.one("prompt").orElseThrow().text()).isEqualTo(PROMPT);
+        assertThat(form.all("image[]")).extracting(part -> part.content().toByteArray())
+                .containsExactlyElementsOf(images);
     }
 
     @Override
