@@ -18,11 +18,21 @@ final class GeminiMapping {
     private GeminiMapping() {
     }
 
+    /** A generation's body: the prompt as the one part. An edit's is {@link GeminiEditBody#toWire}. */
     static ObjectNode toWire(ImageJob job) {
         ObjectNode body = GeminiWire.JSON.createObjectNode();
-        ObjectNode part = body.putArray("contents").addObject().put("role", "user").putArray("parts").addObject();
-        part.put("text", job.prompt());
-        ObjectNode config = body.putObject("generationConfig");
+        body.putArray("contents").addObject().put("role", "user").putArray("parts").add(textPart(job));
+        body.set("generationConfig", generationConfig(job));
+        return body;
+    }
+
+    static ObjectNode textPart(ImageJob job) {
+        return GeminiWire.JSON.createObjectNode().put("text", job.prompt());
+    }
+
+    /** The same for a generation and an edit: an edit's output is sized like any other image. */
+    static ObjectNode generationConfig(ImageJob job) {
+        ObjectNode config = GeminiWire.JSON.createObjectNode();
         config.putArray("responseModalities").add("TEXT").add("IMAGE");
         ObjectNode image = config.putObject("imageConfig");
         image.put("aspectRatio", aspectRatio(job.size()));
@@ -30,7 +40,7 @@ final class GeminiMapping {
         config.put("seed", job.seed());
         // Image models refuse candidateCount > 1: the gateway asks for one image per call and fans out.
         config.put("candidateCount", 1);
-        return body;
+        return config;
     }
 
     /** The supported ratio nearest the target's, compared on a log scale so 2:1 and 1:2 are equally far. */

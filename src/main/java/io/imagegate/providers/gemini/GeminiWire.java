@@ -19,7 +19,10 @@ import java.util.List;
 import java.util.Map;
 import tools.jackson.databind.json.JsonMapper;
 
-/** {@code POST {base}/v1beta/models/{model}:generateContent} with {@code x-goog-api-key}. */
+/**
+ * {@code POST {base}/v1beta/models/{model}:generateContent} with {@code x-goog-api-key}, for a generation and
+ * for an edit alike: an edit's input images travel as {@code inlineData} parts of the same body.
+ */
 final class GeminiWire implements VendorWire {
 
     static final String NAME = "gemini";
@@ -33,12 +36,13 @@ final class GeminiWire implements VendorWire {
 
     @Override
     public WireRequest toRequest(ImageJob job) {
-        VendorWire.requireNoInputs(job, NAME);
         URI uri = URI.create(channel.baseUrl() + "/v1beta/models/"
                 + URLEncoder.encode(job.upstreamModel(), StandardCharsets.UTF_8) + ":generateContent");
+        // An edit is the same call with the images as parts before the prompt.
+        byte[] body = job.hasInputs() ? GeminiEditBody.toWire(job) : JSON.writeValueAsBytes(GeminiMapping.toWire(job));
         // The key goes in a header, never the URL, so it stays out of access logs.
         return WireRequest.post(uri, Map.of("x-goog-api-key", channel.apiKey().orElseThrow()),
-                new WireBody.Json(JSON.writeValueAsBytes(GeminiMapping.toWire(job))));
+                new WireBody.Json(body));
     }
 
     @Override

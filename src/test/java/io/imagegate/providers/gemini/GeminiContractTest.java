@@ -11,6 +11,7 @@ import io.imagegate.support.Http.Response;
 import io.imagegate.support.Http;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -25,7 +26,7 @@ class GeminiContractTest extends ProviderContractTest {
 
     @DynamicPropertySource
     static void gemini(DynamicPropertyRegistry registry) {
-        contractGateway(registry, "gemini", GEMINI, "nano-banana-v2", UPSTREAM_MODEL);
+        contractGateway(registry, "gemini", GEMINI, "nano-banana-v2", "nano-banana-pro", UPSTREAM_MODEL);
     }
 
     @AfterAll
@@ -41,6 +42,27 @@ class GeminiContractTest extends ProviderContractTest {
     @Override
     protected String model() {
         return "nano-banana-v2";
+    }
+
+    @Override
+    protected String editModel() {
+        return "nano-banana-pro";
+    }
+
+    /** The images as {@code inlineData} parts, in order and base64 of exactly their bytes, then the prompt. */
+    @Override
+    protected void assertEditShape(Recorded request, List<byte[]> images) {
+        assertThat(request.path()).isEqualTo("/v1beta/models/" + UPSTREAM_MODEL + ":generateContent");
+        assertThat(request.query()).isNull();
+        assertThat(request.header("x-goog-api-key")).isEqualTo(API_KEY);
+        JsonNode parts = Http.JSON.readTree(request.body()).at("/contents/0/parts");
+        assertThat(parts).hasSize(images.size() + 1);
+        for (int i = 0; i < images.size(); i++) {
+            assertThat(parts.get(i).at("/inlineData/mimeType").asString()).isEqualTo("image/png");
+            assertThat(Base64.getDecoder().decode(parts.get(i).at("/inlineData/data").asString()))
+                    .isEqualTo(images.get(i));
+        }
+        assertThat(parts.get(images.size()).get("text").asString()).isEqualTo(PROMPT);
     }
 
     @Override
