@@ -18,8 +18,9 @@ import java.util.Map;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * {@code POST {base}/images/generations} with {@code Authorization: Bearer}. The channel's base URL carries the
- * API version, e.g. {@code https://ark.ap-southeast.bytepluses.com/api/v3}.
+ * {@code POST {base}/images/generations} with {@code Authorization: Bearer}, for a generation and for an edit
+ * alike (an edit adds {@code image}, {@link SeedreamEdit}). The channel's base URL carries the API version,
+ * e.g. {@code https://ark.ap-southeast.bytepluses.com/api/v3}.
  */
 final class SeedreamWire implements VendorWire {
 
@@ -36,9 +37,10 @@ final class SeedreamWire implements VendorWire {
 
     @Override
     public WireRequest toRequest(ImageJob job) {
-        VendorWire.requireNoInputs(job, NAME);
-        return WireRequest.post(generations, headers,
-                new WireBody.Json(JSON.writeValueAsBytes(SeedreamMapping.toWire(job))));
+        // An edit is the same call with reference images in its body: ModelArk has no separate endpoint.
+        byte[] body = job.hasInputs() ? SeedreamEdit.toBody(job)
+                : JSON.writeValueAsBytes(SeedreamMapping.toWire(job));
+        return WireRequest.post(generations, headers, new WireBody.Json(body));
     }
 
     @Override

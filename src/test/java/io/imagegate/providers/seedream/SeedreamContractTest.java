@@ -13,7 +13,9 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterAll;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -30,7 +32,7 @@ class SeedreamContractTest extends ProviderContractTest {
 
     @DynamicPropertySource
     static void seedream(DynamicPropertyRegistry registry) {
-        contractGateway(registry, "seedream", ARK, "seedream-v4.5", UPSTREAM_MODEL);
+        contractGateway(registry, "seedream", ARK, "seedream-v4.5", "seedream-v4.5", UPSTREAM_MODEL);
         // The later registration of a name wins, and the fake's own URL has no path.
         registry.add("imagegate.channels[0].base-url", () -> ARK.baseUrl() + BASE_PATH);
     }
@@ -48,6 +50,40 @@ class SeedreamContractTest extends ProviderContractTest {
     @Override
     protected String model() {
         return "seedream-v4.5";
+    }
+
+    /** Seedream 4.5 takes up to 14 reference images, on the same channel as its generations. */
+    @Override
+    protected String editModel() {
+        return "seedream-v4.5";
+    }
+
+    /**
+     * The same {@code images/generations} call as a generation, with {@code image}: one data URL as a string, or
+     * several as an array, each decoding to exactly the bytes sent, in order.
+     */
+    @Override
+    protected void assertEditShape(Recorded request, List<byte[]> images) {
+        assertThat(request.method()).isEqualTo("POST");
+        assertThat(request.path()).isEqualTo(BASE_PATH + "/images/generations");
+        assertThat(request.header("authorization")).isEqualTo("Bearer " + API_KEY);
+        JsonNode body = Http.JSON.readTree(request.body());
+        assertThat(body.get("model").asString()).isEqualTo(UPSTREAM_MODEL);
+        assertThat(body.get("prompt").asString()).isEqualTo(PROMPT);
+        assertThat(body.get("sequential_image_generation").asString()).isEqualTo("disabled");
+        assertThat(body.get("response_format").asString()).isEqualTo("b64_json");
+        JsonNode image = body.get("image");
+        List<String> urls = new ArrayList<>();
+        if (images.size() == 1) {
+            assertThat(image.isString()).as("one image is a string: %s", image.getNodeType()).isTrue();
+            urls.add(image.asString());
+        } else {
+            assertThat(image.isArray()).as("several images are an array: %s", image.getNodeType()).isTrue();
+            image.forEach(url -> urls.add(url.asString()));
+        }
+        assertThat(urls).allSatisfy(url -> assertThat(url).startsWith("data:image/png;base64,"));
+        assertThat(urls).extracting(url -> Base64.getDecoder().decode(url.substring(url.indexOf(',') + 1)))
+                .containsExactlyElementsOf(images);
     }
 
     @Override
