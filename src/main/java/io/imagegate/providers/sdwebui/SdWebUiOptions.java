@@ -14,11 +14,14 @@ import java.util.TreeSet;
  * @param cfgScale     prompt adherence ({@code cfg-scale}, default 7)
  * @param sampler      a sampler name from {@code GET /sdapi/v1/samplers} ({@code sampler}, default Euler a)
  * @param maxBatchSize most images one call draws at once ({@code max-batch-size}, default 4); VRAM decides
+ * @param denoisingStrength how far an edit may move from its input image ({@code denoising-strength}, default
+ *                     0.75, A1111's own): 0 returns the input, 1 ignores it; sent only to {@code img2img}
  */
-record SdWebUiOptions(int steps, double cfgScale, String sampler, int maxBatchSize) {
+record SdWebUiOptions(int steps, double cfgScale, String sampler, int maxBatchSize, double denoisingStrength) {
 
-    static final SdWebUiOptions DEFAULTS = new SdWebUiOptions(25, 7, "Euler a", 4);
-    private static final Set<String> KNOWN = Set.of("steps", "cfg-scale", "sampler", "max-batch-size");
+    static final SdWebUiOptions DEFAULTS = new SdWebUiOptions(25, 7, "Euler a", 4, 0.75);
+    private static final Set<String> KNOWN = Set.of("steps", "cfg-scale", "sampler", "max-batch-size",
+            "denoising-strength");
 
     static SdWebUiOptions from(ChannelSpec channel) {
         Map<String, String> options = channel.options();
@@ -27,7 +30,7 @@ record SdWebUiOptions(int steps, double cfgScale, String sampler, int maxBatchSi
         unknown.removeAll(KNOWN);
         if (!unknown.isEmpty()) {
             throw new IllegalStateException(where + ": unknown option(s) " + unknown + "; the options are steps,"
-                    + " cfg-scale, sampler and max-batch-size (docs/providers/sdwebui.md)");
+                    + " cfg-scale, sampler, max-batch-size and denoising-strength (docs/providers/sdwebui.md)");
         }
         String sampler = options.getOrDefault("sampler", DEFAULTS.sampler()).strip();
         if (sampler.isEmpty()) {
@@ -38,7 +41,8 @@ record SdWebUiOptions(int steps, double cfgScale, String sampler, int maxBatchSi
                 (int) number(where, options, "steps", DEFAULTS.steps(), 1, 150, true),
                 number(where, options, "cfg-scale", DEFAULTS.cfgScale(), 1, 30, false),
                 sampler,
-                (int) number(where, options, "max-batch-size", DEFAULTS.maxBatchSize(), 1, 8, true));
+                (int) number(where, options, "max-batch-size", DEFAULTS.maxBatchSize(), 1, 8, true),
+                number(where, options, "denoising-strength", DEFAULTS.denoisingStrength(), 0, 1, false));
     }
 
     /** The option as a number within [min, max], or the default when it is not set. */
@@ -57,7 +61,12 @@ record SdWebUiOptions(int steps, double cfgScale, String sampler, int maxBatchSi
             // reported below, with the range
         }
         throw new IllegalStateException(where + ": 'options." + name + "' must be a " + (whole ? "whole " : "")
-                + "number from " + min + " to " + max + ", e.g. " + name + ": " + Math.round(fallback) + "; got '"
+                + "number from " + min + " to " + max + ", e.g. " + name + ": " + plain(fallback) + "; got '"
                 + value + "'");
+    }
+
+    /** {@code 7} for 7.0 and {@code 0.75} for 0.75, as a person would write the option. */
+    private static String plain(double value) {
+        return value == Math.rint(value) ? Long.toString((long) value) : Double.toString(value);
     }
 }

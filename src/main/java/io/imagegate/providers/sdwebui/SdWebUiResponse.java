@@ -12,7 +12,7 @@ import java.util.Optional;
 import tools.jackson.core.JsonParser;
 
 /**
- * A {@code txt2img} 200 → images. {@code images} is decoded from base64 as it streams in; {@code parameters}
+ * A {@code txt2img} or {@code img2img} 200 → images (both answer {@code {images, parameters, info}}). {@code images} is decoded from base64 as it streams in; {@code parameters}
  * (an echo of the request) and {@code info} (a JSON string of what was drawn) are skipped unread. Fewer images
  * than asked is a partial delivery, returned as it is.
  */
@@ -55,7 +55,7 @@ final class SdWebUiResponse {
 
     private List<GeneratedImage> result() {
         if (images == null) {
-            throw new UpstreamException(new UpstreamFailure.Malformed("no 'images' in the txt2img answer"));
+            throw new UpstreamException(new UpstreamFailure.Malformed("no 'images' in the WebUI's answer"));
         }
         if (images.isEmpty()) {
             // What the WebUI sends when its job was interrupted or skipped (POST /sdapi/v1/interrupt) before

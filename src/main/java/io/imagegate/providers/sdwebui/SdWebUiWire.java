@@ -17,26 +17,34 @@ import java.util.List;
 import java.util.Map;
 import tools.jackson.databind.json.JsonMapper;
 
-/** {@code POST {base}/sdapi/v1/txt2img}, with HTTP Basic ({@code --api-auth}) or a bearer token when a key is set. */
+/**
+ * {@code POST {base}/sdapi/v1/txt2img}, or {@code {base}/sdapi/v1/img2img} for a job with input images, with HTTP
+ * Basic ({@code --api-auth}) or a bearer token when a key is set. Both answer in the same shape.
+ */
 final class SdWebUiWire implements VendorWire {
 
     static final String NAME = "sdwebui";
     static final JsonMapper JSON = StreamingJson.JSON;
 
     private final URI txt2img;
+    private final URI img2img;
     private final Map<String, String> headers;
     private final SdWebUiOptions options;
 
     /** @throws IllegalStateException naming the channel and the option when an option is wrong (at start-up) */
     SdWebUiWire(ChannelSpec channel) {
         this.txt2img = URI.create(channel.baseUrl() + "/sdapi/v1/txt2img");
+        this.img2img = URI.create(channel.baseUrl() + "/sdapi/v1/img2img");
         this.headers = SdWebUiMapping.toAuthHeaders(channel.apiKey());
         this.options = SdWebUiOptions.from(channel);
     }
 
     @Override
     public WireRequest toRequest(ImageJob job) {
-        VendorWire.requireNoInputs(job, NAME);
+        if (job.hasInputs()) {
+            return WireRequest.post(img2img, headers,
+                    new WireBody.Json(JSON.writeValueAsBytes(SdWebUiMapping.toImg2Img(job, options))));
+        }
         return WireRequest.post(txt2img, headers,
                 new WireBody.Json(JSON.writeValueAsBytes(SdWebUiMapping.toWire(job, options))));
     }

@@ -16,6 +16,7 @@ import io.imagegate.support.Http;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Collections;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -33,11 +34,12 @@ class SdWebUiContractTest extends ProviderContractTest {
 
     private static final FakeUpstream WEBUI = new FakeUpstream(request -> Reply.json(500, "{}"));
     private static final String MODEL = "seedream-v4";
+    private static final String EDIT_MODEL = "seedream-v4.5";
     private static final String CHECKPOINT = "sd_xl_base_1.0.safetensors";
 
     @DynamicPropertySource
     static void sdwebui(DynamicPropertyRegistry registry) {
-        contractGateway(registry, SdWebUiWire.NAME, WEBUI, MODEL, CHECKPOINT);
+        contractGateway(registry, SdWebUiWire.NAME, WEBUI, MODEL, EDIT_MODEL, CHECKPOINT);
     }
 
     @AfterAll
@@ -135,6 +137,33 @@ class SdWebUiContractTest extends ProviderContractTest {
     }
 
     @Override
+    protected String editModel() {
+        return EDIT_MODEL;
+    }
+
+    /**
+     * {@code img2img}: the {@code txt2img} fields, then every image as plain base64 in {@code init_images}, in
+     * order. Several images are one batch item each, so two images make a batch of two for one result.
+     */
+    @Override
+    protected void assertEditShape(Recorded request, List<byte[]> images) {
+        assertThat(request.method()).isEqualTo("POST");
+        assertThat(request.path()).isEqualTo("/sdapi/v1/img2img");
+        assertThat(request.header("authorization")).isEqualTo("Bearer " + API_KEY);
+        assertThat(request.header("content-type")).isEqualTo("application/json");
+        JsonNode body = Http.JSON.readTree(request.body());
+        assertThat(body.get("prompt").asString()).isEqualTo(PROMPT);
+        assertThat(body.get("init_images").valueStream().map(image -> Base64.getDecoder().decode(image.asString())))
+                .containsExactlyElementsOf(images);
+        assertThat(body.get("batch_size").asInt()).isEqualTo(images.size());
+        assertThat(body.get("n_iter").asInt()).isEqualTo(1);
+        assertThat(body.get("denoising_strength").asDouble()).isEqualTo(0.75);
+        assertThat(body.has("mask")).isFalse();
+        assertThat(body.get("override_settings").toString())
+                .isEqualTo("{\"sd_model_checkpoint\":\"" + CHECKPOINT + "\"}");
+    }
+
+    @Override
     protected int callsFor(int n) {
         return (n + 3) / 4; // one batch of up to max-batch-size (4) images per call
     }
@@ -174,9 +203,17 @@ class SdWebUiContractTest extends ProviderContractTest {
                 own.header());
     }
 
-    /** A {@code TextToImageResponse} for the request: its batch, its echo, and {@code info} as a JSON string. */
+    /**
+     * A {@code TextToImageResponse} for the request: its batch, its echo, and {@code info} as a JSON string. An
+     * {@code img2img} request gets the same shape, its echo without the images and mask, as A1111 sends unless
+     * asked for them ({@code include_init_images}).
+     */
     private static String txt2img(Recorded request, boolean black) {
-        JsonNode asked = Http.JSON.readTree(request.body());
+        ObjectNode asked = (ObjectNode) Http.JSON.readTree(request.body());
+        if (asked.has("init_images")) {
+            asked.putNull("init_images");
+            asked.putNull("mask");
+        }
         int width = asked.get("width").asInt();
         int height = asked.get("height").asInt();
         int batch = asked.get("batch_size").asInt();

@@ -19,7 +19,7 @@ class SdWebUiMappingTest {
     @Test
     void aJobBecomesOneBatchWithTheChannelsSettingsAndCheckpoint() {
         ObjectNode body = SdWebUiMapping.toWire(job("1344x768", "juggernautXL_v9.safetensors", 3, 1234),
-                new SdWebUiOptions(30, 5.5, "DPM++ 2M", 4));
+                new SdWebUiOptions(30, 5.5, "DPM++ 2M", 4, 0.75));
 
         assertThat(body.toString()).isEqualTo("""
                 {"prompt":"a watercolor fox","negative_prompt":"","width":1344,"height":768,"seed":1234,\

@@ -14,14 +14,14 @@ class SdWebUiOptionsTest {
 
     @Test
     void noOptionsAreTheDefaults() {
-        assertThat(SdWebUiOptions.from(channel(Map.of()))).isEqualTo(new SdWebUiOptions(25, 7, "Euler a", 4));
+        assertThat(SdWebUiOptions.from(channel(Map.of()))).isEqualTo(new SdWebUiOptions(25, 7, "Euler a", 4, 0.75));
     }
 
     @Test
     void everyOptionIsRead() {
         assertThat(SdWebUiOptions.from(channel(Map.of("steps", "40", "cfg-scale", "4.5", "sampler",
-                " DPM++ 2M Karras ", "max-batch-size", "1"))))
-                .isEqualTo(new SdWebUiOptions(40, 4.5, "DPM++ 2M Karras", 1));
+                " DPM++ 2M Karras ", "max-batch-size", "1", "denoising-strength", "0.4"))))
+                .isEqualTo(new SdWebUiOptions(40, 4.5, "DPM++ 2M Karras", 1, 0.4));
     }
 
     @Test
@@ -29,7 +29,7 @@ class SdWebUiOptionsTest {
         assertThatThrownBy(() -> SdWebUiOptions.from(channel(Map.of("cfg_scale", "5"))))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessage("imagegate.channels (gpu-box).options, provider sdwebui: unknown option(s) [cfg_scale]; the options are"
-                        + " steps, cfg-scale, sampler and max-batch-size (docs/providers/sdwebui.md)");
+                        + " steps, cfg-scale, sampler, max-batch-size and denoising-strength (docs/providers/sdwebui.md)");
     }
 
     @Test
@@ -39,6 +39,13 @@ class SdWebUiOptionsTest {
                         + " 30, e.g. cfg-scale: 7; got '70'");
         assertThatThrownBy(() -> SdWebUiOptions.from(channel(Map.of("max-batch-size", "0"))))
                 .hasMessageContaining("'options.max-batch-size' must be a whole number from 1 to 8");
+    }
+
+    @Test
+    void aDenoisingStrengthAboveOneFailsWithTheRangeAndTheDefault() {
+        assertThatThrownBy(() -> SdWebUiOptions.from(channel(Map.of("denoising-strength", "75"))))
+                .hasMessage("imagegate.channels (gpu-box).options, provider sdwebui: 'options.denoising-strength' must be a"
+                        + " number from 0 to 1, e.g. denoising-strength: 0.75; got '75'");
     }
 
     @Test
