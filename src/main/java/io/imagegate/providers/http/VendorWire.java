@@ -39,18 +39,6 @@ public interface VendorWire {
      */
     UpstreamFailure toFailure(UpstreamClient.Response response, String body, Clock clock);
 
-    /**
-     * Refuses a job with input images, for a vendor whose edit wire does not exist yet: as {@code Rejected},
-     * because another channel of the model may send them, and drawing from the prompt alone would deliver
-     * (and charge) something other than what was asked.
-     */
-    static void requireNoInputs(ImageJob job, String vendor) {
-        if (job.hasInputs()) {
-            throw new UpstreamException(new UpstreamFailure.Rejected("the " + vendor
-                    + " provider does not send input images yet"));
-        }
-    }
-
     /** How many images one call can return; the gateway fans a larger {@code n} out in parallel. */
     default int maxImagesPerCall() {
         return 1;
