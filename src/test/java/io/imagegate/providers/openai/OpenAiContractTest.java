@@ -92,7 +92,10 @@ class OpenAiContractTest extends ProviderContractTest {
     /** A real-shaped answer with as many images as asked, each smaller than the size promised to the caller. */
     @Override
     protected Reply success(Recorded request) {
-        int n = Http.JSON.readTree(request.body()).path("n").asInt(1);
+        int n = request.path().endsWith("/images/edits")
+                ? MultipartForm.read(new ByteArrayInputStream(request.body()), request.header("content-type"))
+                        .optionalInt("n").orElse(1)
+                : Http.JSON.readTree(request.body()).path("n").asInt(1);
         String data = IntStream.range(0, n)
                 .mapToObj(i -> """
                         {"b64_json": "%s", "revised_prompt": "A lighthouse on a rocky cliff at dusk, warm light"}"""
