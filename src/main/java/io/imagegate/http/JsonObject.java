@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
-import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -107,12 +106,6 @@ public final class JsonObject implements RequestFields {
     }
 
     @Override
-    public String requireString(String name) {
-        return optionalString(name).orElseThrow(() -> new ApiException(ErrorCode.MISSING_PARAMETER,
-                "Missing required parameter '" + name + "'.", name));
-    }
-
-    @Override
     public Optional<String> optionalString(String name) {
         if (!has(name)) {
             return Optional.empty();
@@ -132,18 +125,6 @@ public final class JsonObject implements RequestFields {
     public Optional<String> peekString(String name) {
         JsonNode value = node.get(name);
         return value != null && value.isString() ? Optional.of(value.stringValue()) : Optional.empty();
-    }
-
-    @Override
-    public OptionalInt optionalInt(String name) {
-        OptionalLong value = optionalLong(name);
-        if (value.isEmpty()) {
-            return OptionalInt.empty();
-        }
-        if (value.getAsLong() < Integer.MIN_VALUE || value.getAsLong() > Integer.MAX_VALUE) {
-            throw new ApiException(ErrorCode.INVALID_VALUE, "'" + name + "' is out of range.", name);
-        }
-        return OptionalInt.of((int) value.getAsLong());
     }
 
     @Override

@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
-import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -120,12 +119,6 @@ public final class MultipartForm implements RequestFields {
         return parts.stream().anyMatch(p -> p.name().equals(name));
     }
 
-    @Override
-    public String requireString(String name) {
-        return optionalString(name).orElseThrow(() -> new ApiException(ErrorCode.MISSING_PARAMETER,
-                "Missing required parameter '" + name + "'.", name));
-    }
-
     /** A text field; a file sent under a text field's name is a 400, never read as text. */
     @Override
     public Optional<String> optionalString(String name) {
@@ -134,15 +127,6 @@ public final class MultipartForm implements RequestFields {
             throw JsonObject.wrongType(name, "a text field, not a file");
         }
         return part.map(Part::text);
-    }
-
-    @Override
-    public OptionalInt optionalInt(String name) {
-        OptionalLong value = optionalLong(name);
-        if (value.isPresent() && (value.getAsLong() < Integer.MIN_VALUE || value.getAsLong() > Integer.MAX_VALUE)) {
-            throw new ApiException(ErrorCode.INVALID_VALUE, "'" + name + "' is out of range.", name);
-        }
-        return value.isPresent() ? OptionalInt.of((int) value.getAsLong()) : OptionalInt.empty();
     }
 
     /** A form carries text, so a number is its digits, strictly: {@code 2}, never {@code 2.0} or {@code " 2"}. */

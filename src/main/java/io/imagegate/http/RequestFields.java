@@ -16,13 +16,25 @@ public interface RequestFields {
 
     boolean has(String name);
 
-    String requireString(String name);
-
     Optional<String> optionalString(String name);
 
-    OptionalInt optionalInt(String name);
-
     OptionalLong optionalLong(String name);
+
+    default String requireString(String name) {
+        return optionalString(name).orElseThrow(() -> new ApiException(ErrorCode.MISSING_PARAMETER,
+                "Missing required parameter '" + name + "'.", name));
+    }
+
+    default OptionalInt optionalInt(String name) {
+        OptionalLong value = optionalLong(name);
+        if (value.isEmpty()) {
+            return OptionalInt.empty();
+        }
+        if (value.getAsLong() < Integer.MIN_VALUE || value.getAsLong() > Integer.MAX_VALUE) {
+            throw new ApiException(ErrorCode.INVALID_VALUE, "'" + name + "' is out of range.", name);
+        }
+        return OptionalInt.of((int) value.getAsLong());
+    }
 
     /** The field when it is a string, never a refusal: for logs, before the body is validated. */
     Optional<String> peekString(String name);

@@ -5,8 +5,7 @@ import io.imagegate.providers.ImageJob;
 import io.imagegate.providers.InputImage;
 import io.imagegate.providers.UpstreamException;
 import io.imagegate.providers.UpstreamFailure;
-import java.io.IOException;
-import java.io.OutputStream;
+import io.imagegate.providers.http.ExactBody;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -60,7 +59,7 @@ final class GeminiEditBody {
         for (InputImage image : job.images()) {
             byte[] head = ascii("{\"inlineData\":{\"mimeType\":\"" + mimeType(image.format()) + "\",\"data\":\"");
             heads.add(head);
-            inline += base64Length(image.bytes().size());
+            inline += ExactBody.base64Length(image.bytes().size());
             length += head.length + DATA_END.length;
         }
         length += inline;
@@ -72,11 +71,11 @@ final class GeminiEditBody {
         byte[] config = GeminiWire.JSON.writeValueAsBytes(GeminiMapping.generationConfig(job));
         length += text.length + CONFIG_START.length + config.length + BODY_END.length;
 
-        Filling body = new Filling((int) length);
+        ExactBody body = new ExactBody(length);
         body.write(CONTENTS_START);
         for (int i = 0; i < heads.size(); i++) {
             body.write(heads.get(i));
-            body.writeBase64(job.images().get(i));
+            body.writeBase64(job.images().get(i).bytes());
             body.write(DATA_END);
         }
         body.write(text);
@@ -97,57 +96,11 @@ final class GeminiEditBody {
         };
     }
 
-    static long base64Length(long bytes) {
-        return (bytes + 2) / 3 * 4;
-    }
-
     private static UpstreamException rejected(String detail) {
         return new UpstreamException(new UpstreamFailure.Rejected(detail));
     }
 
     private static byte[] ascii(String text) {
         return text.getBytes(StandardCharsets.US_ASCII);
-    }
-
-    /** An array filled front to back, which must end exactly full: a length computed wrong fails here. */
-    private static final class Filling extends OutputStream {
-
-        private final byte[] bytes;
-        private int at;
-
-        Filling(int length) {
-            this.bytes = new byte[length];
-        }
-
-        @Override
-        public void write(int b) {
-            bytes[at++] = (byte) b;
-        }
-
-        @Override
-        public void write(byte[] source, int offset, int length) {
-            System.arraycopy(source, offset, bytes, at, length);
-            at += length;
-        }
-
-        @Override
-        public void write(byte[] source) {
-            write(source, 0, source.length);
-        }
-
-        void writeBase64(InputImage image) {
-            try {
-                image.bytes().writeBase64To(this);
-            } catch (IOException e) {
-                throw new IllegalStateException("unreachable: an array does not fail", e);
-            }
-        }
-
-        byte[] full() {
-            if (at != bytes.length) {
-                throw new IllegalStateException("wrote " + at + " bytes of a body computed as " + bytes.length);
-            }
-            return bytes;
-        }
     }
 }

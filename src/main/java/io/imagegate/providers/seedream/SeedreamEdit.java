@@ -4,8 +4,7 @@ import io.imagegate.providers.ImageJob;
 import io.imagegate.providers.InputImage;
 import io.imagegate.providers.UpstreamException;
 import io.imagegate.providers.UpstreamFailure;
-import java.io.IOException;
-import java.io.OutputStream;
+import io.imagegate.providers.http.ExactBody;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
@@ -53,7 +52,7 @@ final class SeedreamEdit {
         if (length > Integer.MAX_VALUE - 8) {
             throw rejected("the reference images are too large for one request body: " + length + " bytes");
         }
-        Filling body = new Filling((int) length);
+        ExactBody body = new ExactBody(length);
         body.write(fields, 0, fields.length - 1);
         body.write(IMAGE_FIELD);
         if (several) {
@@ -69,22 +68,18 @@ final class SeedreamEdit {
             body.write(']');
         }
         body.write('}');
-        return body.filled();
+        return body.full();
     }
 
     /** The quoted JSON string {@code "data:image/png;base64,…"}: nothing in it needs escaping. */
-    private static void writeDataUrl(InputImage image, Filling body) {
+    private static void writeDataUrl(InputImage image, ExactBody body) {
         body.write(prefix(image));
-        try {
-            image.bytes().writeBase64To(body);
-        } catch (IOException e) {
-            throw new IllegalStateException("unreachable: an array does not fail", e);
-        }
+        body.writeBase64(image.bytes());
         body.write('"');
     }
 
     private static long dataUrlLength(InputImage image) {
-        return prefix(image).length + 4L * ((image.bytes().size() + 2L) / 3) + 1;
+        return prefix(image).length + ExactBody.base64Length(image.bytes().size()) + 1;
     }
 
     private static byte[] prefix(InputImage image) {
@@ -97,39 +92,5 @@ final class SeedreamEdit {
 
     private static byte[] ascii(String text) {
         return text.getBytes(StandardCharsets.US_ASCII);
-    }
-
-    /** An array of a known length, filled in order; a count that comes out wrong is a bug here, said at once. */
-    private static final class Filling extends OutputStream {
-
-        private final byte[] bytes;
-        private int at;
-
-        Filling(int length) {
-            this.bytes = new byte[length];
-        }
-
-        @Override
-        public void write(int b) {
-            bytes[at++] = (byte) b;
-        }
-
-        @Override
-        public void write(byte[] from, int offset, int length) {
-            System.arraycopy(from, offset, bytes, at, length);
-            at += length;
-        }
-
-        @Override
-        public void write(byte[] from) {
-            write(from, 0, from.length);
-        }
-
-        byte[] filled() {
-            if (at != bytes.length) {
-                throw new IllegalStateException("wrote " + at + " of the " + bytes.length + " bytes counted");
-            }
-            return bytes;
-        }
     }
 }
