@@ -20,7 +20,8 @@ class RouteErrorsTest extends GatewayTest {
 
     /** The routes the README's "API in short" table documents, as method and path. */
     private static final List<String> DOCUMENTED = List.of(
-            "POST /v1/images/generations", "GET /v1/models", "GET /v1/models/{id}", "GET /v1/files/{name}",
+            "POST /v1/images/generations", "POST /v1/images/edits", "GET /v1/models", "GET /v1/models/{id}",
+            "GET /v1/files/{name}",
             "GET /v1/pricing", "GET /v1/usage", "GET /v1/requests", "GET /v1/requests/{id}",
             "POST /admin/v1/accounts", "GET /admin/v1/accounts", "GET /admin/v1/accounts/{id}",
             "PATCH /admin/v1/accounts/{id}", "POST /admin/v1/accounts/{id}/credit",
