@@ -43,21 +43,16 @@ final class EditInputs {
     }
 
     private CheckedImage checked(InputImageCheck check, InputSource source) {
-        return switch (source) {
-            case InputSource.Uploaded uploaded -> check.check(uploaded.bytes().toByteArray(), uploaded.param());
-            case InputSource.Linked linked when linked.url().startsWith("data:") ->
-                    check.checkDataUrl(linked.url(), linked.param());
-            case InputSource.Linked linked -> check.check(fetched(check, linked).toByteArray(), linked.param());
-        };
+        return check.check(bytes(check, source), source.param());
     }
 
-    /** A mask's bytes as sent, for {@link InputImageCheck#checkMask} to hold against its image. */
-    private byte[] bytes(InputImageCheck check, InputSource source) {
+    /** The bytes as sent: a form part's, a data URL's (decoded), or a link's (fetched). */
+    private ImageBytes bytes(InputImageCheck check, InputSource source) {
         return switch (source) {
-            case InputSource.Uploaded uploaded -> uploaded.bytes().toByteArray();
+            case InputSource.Uploaded uploaded -> uploaded.bytes();
             case InputSource.Linked linked when linked.url().startsWith("data:") ->
-                    check.checkDataUrl(linked.url(), linked.param()).bytes().toByteArray();
-            case InputSource.Linked linked -> fetched(check, linked).toByteArray();
+                    check.dataUrlBytes(linked.url(), linked.param());
+            case InputSource.Linked linked -> fetched(check, linked);
         };
     }
 

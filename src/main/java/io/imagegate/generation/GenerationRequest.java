@@ -30,12 +30,4 @@ public record GenerationRequest(
     public GenerationRequest {
         images = List.copyOf(images);
     }
-
-    /** A request without input images: {@code POST /v1/images/generations}. */
-    public GenerationRequest(String model, String prompt, RequestedOptions options, ResponseFormat responseFormat,
-            Optional<String> user, UnsupportedParameters unsupportedParameters, Optional<String> clientRequestId,
-            Optional<String> idempotencyKey) {
-        this(model, prompt, options, responseFormat, user, unsupportedParameters, clientRequestId, idempotencyKey,
-                List.of(), Optional.empty());
-    }
 }

@@ -31,8 +31,8 @@ final class DataUrl {
         int comma = url.indexOf(',', 0);
         if (comma < 0 || comma >= MAX_HEADER
                 || !HEADER.matcher(url.substring(0, comma + 1).toLowerCase(Locale.ROOT)).matches()) {
-            throw new RequestRejected(Reason.INVALID_VALUE, param, param + " must be a data URL of the form data:image/png;base64,…"
-                    + " (an image media type, then ;base64, then the bytes in base64).");
+            throw new RequestRejected(Reason.INVALID_VALUE, param, param + " must be a data URL of the form"
+                    + " data:image/png;base64,… (an image media type, then ;base64, then the bytes in base64).");
         }
         DataUrl parsed = new DataUrl(url, comma + 1);
         int length = url.length() - parsed.payloadStart;
@@ -61,7 +61,7 @@ final class DataUrl {
     }
 
     private static RequestRejected notBase64(String param) {
-        return new RequestRejected(Reason.INVALID_VALUE, param, param + "'s data URL is not valid base64: use the standard alphabet,"
-                + " padded with '=' to a multiple of 4 characters, without spaces or line breaks.");
+        return new RequestRejected(Reason.INVALID_VALUE, param, param + "'s data URL is not valid base64: use the"
+                + " standard alphabet, padded with '=' to a multiple of 4 characters, without spaces or line breaks.");
     }
 }

@@ -70,12 +70,17 @@ public final class InputImageCheck {
 
     /** {@link #check} on the bytes of a {@code data:image/…;base64,…} URL, refused by length before decoding. */
     public CheckedImage checkDataUrl(String url, String param) {
+        return check(dataUrlBytes(url, param), param);
+    }
+
+    /** The bytes of a {@code data:image/…;base64,…} URL, refused by length before they are decoded. */
+    public ImageBytes dataUrlBytes(String url, String param) {
         InputImageLimits limits = limits();
         DataUrl dataUrl = DataUrl.parse(url, param);
         if (dataUrl.decodedLength() > limits.maxBytes()) {
             throw tooLarge(param, dataUrl.decodedLength(), limits);
         }
-        return check(dataUrl.decode(param), param);
+        return ImageBytes.of(dataUrl.decode(param));
     }
 
     /**
@@ -84,13 +89,18 @@ public final class InputImageCheck {
      * than the model takes. The bytes are wrapped, not copied; the caller must not change them afterwards.
      */
     public CheckedImage check(byte[] bytes, String param) {
+        return check(ImageBytes.of(bytes), param);
+    }
+
+    /** {@link #check(byte[], String)} on bytes already held, as a form part or a download holds them. */
+    public CheckedImage check(ImageBytes bytes, String param) {
         InputImageLimits limits = limits();
-        if (bytes.length == 0) {
+        if (bytes.size() == 0) {
             throw new RequestRejected(Reason.INVALID_VALUE, param, param + " is empty (0 bytes); send a PNG, JPEG"
                     + " or WebP image.");
         }
-        if (bytes.length > limits.maxBytes()) {
-            throw tooLarge(param, bytes.length, limits);
+        if (bytes.size() > limits.maxBytes()) {
+            throw tooLarge(param, bytes.size(), limits);
         }
         ImageFormat format = ImageFormat.sniff(bytes).filter(InputImageLimits.ACCEPTABLE::contains)
                 .orElseThrow(() -> new RequestRejected(Reason.INVALID_VALUE, param, param + " is not a PNG, JPEG or"
@@ -110,7 +120,7 @@ public final class InputImageCheck {
                     + megapixels(limits.maxPixels()) + " megapixels (" + thousands(limits.maxPixels())
                     + " pixels) per input image. Scale it down.");
         }
-        return new CheckedImage(ImageBytes.of(bytes), format, size.width(), size.height());
+        return new CheckedImage(bytes, format, size.width(), size.height());
     }
 
     /**
@@ -118,6 +128,11 @@ public final class InputImageCheck {
      * be exactly the size of the image it masks, as every upstream with masks requires.
      */
     public CheckedImage checkMask(byte[] bytes, CheckedImage image) {
+        return checkMask(ImageBytes.of(bytes), image);
+    }
+
+    /** {@link #checkMask(byte[], CheckedImage)} on bytes already held. */
+    public CheckedImage checkMask(ImageBytes bytes, CheckedImage image) {
         if (!limits().mask()) {
             throw new RequestRejected(Reason.UNSUPPORTED, MASK, "Model " + model.id() + " does not take a mask;"
                     + " remove 'mask' and describe the change in the prompt.");

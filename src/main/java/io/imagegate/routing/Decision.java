@@ -21,7 +21,9 @@ enum Decision {
     enum Retrying {
         /** Again on this channel while its attempts last, then the next channel. */
         THEN_FAIL_OVER,
-        /** One more try on this channel, then stop: models sometimes answer with text only, a third try rarely draws. */
+        /**
+         * One more try on this channel, then stop: models sometimes answer with text only; a third try rarely draws.
+         */
         ONCE_THEN_GIVE_UP,
         /** The next channel at once: this one has nothing more to give this request. */
         NEVER_FAIL_OVER,

@@ -12,8 +12,8 @@ import java.util.Optional;
 import tools.jackson.core.JsonParser;
 
 /**
- * A {@code txt2img} or {@code img2img} 200 → images (both answer {@code {images, parameters, info}}). {@code images} is decoded from base64 as it streams in; {@code parameters}
- * (an echo of the request) and {@code info} (a JSON string of what was drawn) are skipped unread. Fewer images
+ * A {@code txt2img} or {@code img2img} 200 → images (both answer {@code {images, parameters, info}}).
+ * {@code images} is decoded from base64 as it streams in; {@code parameters} (an echo of the request) and {@code info} (a JSON string of what was drawn) are skipped unread. Fewer images
  * than asked is a partial delivery, returned as it is.
  */
 final class SdWebUiResponse {
