@@ -9,6 +9,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.flyway.autoconfigure.FlywayConfigurationCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.support.JdbcTransactionManager;
 
 /** The database named by {@code imagegate.database-url}, its connection pool, and where Flyway migrates. */
 @Configuration(proxyBeanMethods = false)
@@ -53,6 +54,17 @@ class DatabaseConfig {
             throw file.damaged(problems);
         }
         return dataSource;
+    }
+
+    /**
+     * Spring Boot's transaction manager would be the plain JDBC one; on SQLite, transactions queue for the write
+     * lock in Java ({@link SqliteTransactionManager}).
+     */
+    @Bean
+    JdbcTransactionManager transactionManager(Database database, DataSource dataSource) {
+        return database instanceof SqliteDatabase
+                ? new SqliteTransactionManager(dataSource, SqliteDatabase.BUSY_TIMEOUT)
+                : new JdbcTransactionManager(dataSource);
     }
 
     /** {@code databaseIntegrity} in {@code /actuator/health} and its readiness group (application.properties). */

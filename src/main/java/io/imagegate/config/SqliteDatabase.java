@@ -1,6 +1,7 @@
 package io.imagegate.config;
 
 import com.zaxxer.hikari.HikariConfig;
+import java.time.Duration;
 import java.util.Optional;
 
 /** The embedded default: one SQLite file, shared by a small pool of connections in this process. */
@@ -9,6 +10,8 @@ public record SqliteDatabase(String url, int poolSize) implements Database {
     static final int DEFAULT_POOL_SIZE = 8;
     /** 40 MB of log: ten times SQLite's default, which a checkpoint every second keeps the log far below. */
     static final int AUTOCHECKPOINT_PAGES = 10_000;
+    /** How long a connection waits for the write lock before it gives up with SQLITE_BUSY. */
+    static final Duration BUSY_TIMEOUT = Duration.ofSeconds(30);
 
     public SqliteDatabase {
         // Each pooled connection would get its own empty in-memory database: Flyway would migrate one of them
@@ -32,14 +35,15 @@ public record SqliteDatabase(String url, int poolSize) implements Database {
         // Checkpoints run in the background (WalCheckpointer); a commit checkpoints only past this backstop.
         config.addDataSourceProperty("wal_autocheckpoint", Integer.toString(AUTOCHECKPOINT_PAGES));
         // A connection that finds the database locked waits up to 30 s instead of failing with SQLITE_BUSY.
-        config.addDataSourceProperty("busy_timeout", "30000");
+        config.addDataSourceProperty("busy_timeout", Long.toString(BUSY_TIMEOUT.toMillis()));
         config.addDataSourceProperty("foreign_keys", "true");
         // Every transaction starts with BEGIN IMMEDIATE, taking the write lock up front. Under SQLite's
         // default BEGIN DEFERRED a transaction that reads and then writes asks for the lock only at its first
         // write; if another connection has committed since the read, SQLite answers SQLITE_BUSY at once,
         // without waiting on busy_timeout, because no amount of waiting makes that read current again. Taking
         // the lock up front makes such transactions queue on busy_timeout instead. The cost: transactions run
-        // one at a time, even read-only ones; reads outside a transaction still run side by side.
+        // one at a time, even read-only ones; reads outside a transaction still run side by side. They queue in
+        // Java first (SqliteTransactionManager), so SQLite's busy handler waits only for statements outside one.
         // Hazard: while autocommit is off, sqlite-jdbc begins the next transaction as soon as one commits, so
         // a connection left with autocommit off holds the write lock. Spring's transaction manager and Hikari
         // both turn autocommit back on before a connection returns to the pool.
