@@ -15,13 +15,23 @@ public final class UrlSigner {
 
     private static final String ALGORITHM = "HmacSHA256";
 
-    private final SecretKeySpec key;
+    /**
+     * Initialised once and cloned per signature: looking the algorithm up and initialising it with the key took
+     * twice as long as the signing itself, on every image URL (BENCHMARKS.md, issue 16).
+     */
+    private final Mac initialised;
 
     public UrlSigner(String secret) {
         if (secret.length() < 16) {
             throw new IllegalArgumentException("the URL signing secret must be at least 16 characters");
         }
-        this.key = new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), ALGORITHM);
+        try {
+            this.initialised = Mac.getInstance(ALGORITHM);
+            initialised.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), ALGORITHM));
+            initialised.clone(); // the JDK's HmacSHA256 can be cloned; find out now if a provider's cannot
+        } catch (GeneralSecurityException | CloneNotSupportedException e) {
+            throw new IllegalStateException("HmacSHA256 is unavailable in this JDK", e);
+        }
     }
 
     public String sign(String fileName, long expiresEpochSecond) {
@@ -41,11 +51,9 @@ public final class UrlSigner {
 
     private byte[] mac(String message) {
         try {
-            Mac mac = Mac.getInstance(ALGORITHM);
-            mac.init(key);
-            return mac.doFinal(message.getBytes(StandardCharsets.UTF_8));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is unavailable in this JDK", e);
+            return ((Mac) initialised.clone()).doFinal(message.getBytes(StandardCharsets.UTF_8));
+        } catch (CloneNotSupportedException e) {
+            throw new IllegalStateException("HmacSHA256 could be cloned when this signer was made", e);
         }
     }
 }
