@@ -51,21 +51,29 @@ public final class RequestLog {
 
     private final JdbcClient jdbc;
     private final int latencySample;
+    private final boolean recording;
 
     public RequestLog(JdbcClient jdbc) {
-        this(jdbc, LATENCY_SAMPLE);
+        this(jdbc, LATENCY_SAMPLE, true);
     }
 
-    /** @param latencySample the most requests per model {@link #latencySince} reads */
-    public RequestLog(JdbcClient jdbc, int latencySample) {
+    /**
+     * @param latencySample the most requests per model {@link #latencySince} reads
+     * @param recording     false when {@code imagegate.request-log.enabled} is off: nothing is written
+     */
+    public RequestLog(JdbcClient jdbc, int latencySample, boolean recording) {
         if (latencySample < 1) {
             throw new IllegalArgumentException("latency sample of " + latencySample + " requests");
         }
         this.jdbc = jdbc;
         this.latencySample = latencySample;
+        this.recording = recording;
     }
 
     public void write(LoggedRequest request) {
+        if (!recording) {
+            return;
+        }
         jdbc.sql("INSERT INTO requests (" + COLUMNS + ")"
                         + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(request.id(), request.created().toEpochMilli(), request.accountId(), request.keyId(),

@@ -10,8 +10,8 @@ import org.springframework.scheduling.annotation.Scheduled;
 class RequestLogConfig {
 
     @Bean
-    RequestLog requestLog(JdbcClient jdbc) {
-        return new RequestLog(jdbc);
+    RequestLog requestLog(JdbcClient jdbc, RequestLogProperties properties) {
+        return new RequestLog(jdbc, RequestLog.LATENCY_SAMPLE, properties.enabled());
     }
 
     @Bean

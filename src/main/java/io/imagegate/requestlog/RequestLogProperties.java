@@ -10,11 +10,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param retention     how long a request stays in the log; older ones are deleted by the sweeper
  * @param sweepInterval how often the sweeper runs
+ * @param enabled       whether requests are written at all; off, the log stays as it was (docs/operations.md)
  */
 @ConfigurationProperties("imagegate.request-log")
 public record RequestLogProperties(
         @DefaultValue("30d") Duration retention,
-        @DefaultValue("1h") Duration sweepInterval) {
+        @DefaultValue("1h") Duration sweepInterval,
+        @DefaultValue("true") boolean enabled) {
 
     public RequestLogProperties {
         if (retention.isNegative() || retention.isZero()) {

@@ -16,7 +16,7 @@ import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Retention: requests older than it leave the log; younger ones stay, whole. */
+/** Retention: requests older than it leave the log; younger ones stay, whole. Switched off, nothing is added. */
 class RequestLogSweeperTest {
 
     private static final Instant NOW = Instant.parse("2026-12-02T12:00:00Z");
@@ -36,6 +36,19 @@ class RequestLogSweeperTest {
         TestPostgres.server().requireAvailable();
         try (MigratedDatabase database = MigratedDatabase.postgres(dir, null)) {
             sweepsWhatIsOlderThanTheRetention(database);
+        }
+    }
+
+    @Test
+    void aLogSwitchedOffWritesNothingAndKeepsWhatItHad() throws Exception {
+        try (MigratedDatabase database = MigratedDatabase.sqlite(dir)) {
+            new RequestLog(database.jdbc()).write(request("req_before", NOW));
+            RequestLog off = new RequestLog(database.jdbc(), RequestLog.LATENCY_SAMPLE, false);
+
+            off.write(request("req_while_off", NOW));
+
+            assertThat(off.find("req_while_off", Optional.empty())).isEmpty();
+            assertThat(off.find("req_before", Optional.empty())).as("still read").isPresent();
         }
     }
 
