@@ -14,9 +14,12 @@ import java.util.function.BiFunction;
  * <p>Full mode gives each gateway scenario a fresh gateway, so memory figures are its own; quick mode shares
  * one gateway and shrinks every scenario to finish in under a minute, as a check that everything runs.
  *
- * <p>Usage: {@code BenchMain [--quick] [--only=overhead,ceiling,long-held,big-images,pages,money]}
+ * <p>Usage: {@code BenchMain [--quick] [--only=overhead,ceiling,observability,long-held,big-images,pages,money]}
  */
 public final class BenchMain {
+
+    /** Scenarios that start the processes they measure themselves. */
+    private static final Set<String> OWN_PROCESSES = Set.of("observability", "money");
 
     private BenchMain() {
     }
@@ -30,6 +33,7 @@ public final class BenchMain {
         Map<String, BiFunction<Bench, Gateway, Report>> scenarios = new LinkedHashMap<>();
         scenarios.put("overhead", OverheadScenario::run);
         scenarios.put("ceiling", CeilingScenario::run);
+        scenarios.put("observability", (bench, unused) -> ObservabilityScenario.run(bench));
         scenarios.put("long-held", LongHeldScenario::run);
         scenarios.put("big-images", BigImagesScenario::run);
         scenarios.put("pages", PagesScenario::run);
@@ -47,7 +51,7 @@ public final class BenchMain {
                 long scenarioStart = System.nanoTime();
                 try {
                     Report report;
-                    if (name.equals("money")) {
+                    if (OWN_PROCESSES.contains(name)) {
                         report = scenario.getValue().apply(bench, null);
                     } else if (quick) {
                         shared = shared != null ? shared : Gateway.start(bench, "gateway");

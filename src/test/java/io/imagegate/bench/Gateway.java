@@ -81,6 +81,11 @@ final class Gateway implements AutoCloseable {
     }
 
     static Gateway start(Bench bench, String name) {
+        return start(bench, name, List.of());
+    }
+
+    /** A gateway as {@link #start(Bench, String)} starts it, with {@code settings} added to its arguments. */
+    static Gateway start(Bench bench, String name, List<String> settings) {
         Path dir = bench.runDir.resolve(name);
         int port = freePort();
         try {
@@ -101,6 +106,7 @@ final class Gateway implements AutoCloseable {
                 "gemini-3-pro-image")));
         command.addAll(channel(1, "stub-openai", "openai", bench.stub("/v1").toString(),
                 Map.of(OPENAI_MODEL, "gpt-image-1.5")));
+        command.addAll(settings);
         Child child = bench.register(Child.start(name, command, dir, dir.resolve("gateway.log"), false));
         Gateway gateway = new Gateway(bench, child, port, gcLog);
         gateway.awaitHealthy();
@@ -269,6 +275,17 @@ final class Gateway implements AutoCloseable {
         JsonNode key = json(post("/admin/v1/keys", "{\"account_id\": \"" + account.get("id").asString() + "\"}",
                 admin));
         return key.get("key").asString();
+    }
+
+    /** An admin API answer, e.g. {@code /admin/v1/requests?limit=1}. */
+    JsonNode admin(String path) {
+        return json(send(HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(30))
+                .header("authorization", "Bearer " + ADMIN_TOKEN).build()));
+    }
+
+    /** What {@code /actuator/prometheus} serves now. */
+    String metrics() {
+        return get("/actuator/prometheus").body();
     }
 
     private JsonNode json(HttpResponse<String> response) {
