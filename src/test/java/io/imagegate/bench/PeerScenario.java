@@ -33,8 +33,13 @@ final class PeerScenario {
      * than a whole one.
      */
     static final double PEER_RATE = 10;
-    /** 9,000 calls in and 9,000 to the stub over HTTP/1.1 stay under Portkey's 20,000 open files. */
-    static final int LONG_HELD_CALLS = 9_000;
+    /**
+     * Calls held at once in full mode. 9,000 is the most an earlier independent run held on both (9,000 in and
+     * 9,000 to the stub over HTTP/1.1 stay under Portkey's 20,000 open files); on the 2 shared cores under other
+     * builds' load Portkey's one thread fell behind at 6,000 and closed some connections unanswered, and held
+     * 3,000 cleanly. Both counts run, so the table shows a count both hold and where the peer gives way.
+     */
+    static final List<Integer> LONG_HELD_CALLS = List.of(3_000, 9_000);
 
     /** One gateway as the load generator sees it, and how its process is read. */
     private record Side(URI generations, Map<String, String> headers, LongSupplier cpuNanos,
@@ -164,7 +169,12 @@ final class PeerScenario {
      * stub answers each after the full latency. The sides are warm from the scenarios before.
      */
     private static void longHeld(Bench bench, Table table, Side imagegate, Side portkey) {
-        int count = bench.count(LONG_HELD_CALLS, 500);
+        for (int count : bench.quick ? List.of(500) : LONG_HELD_CALLS) {
+            longHeld(bench, table, imagegate, portkey, count);
+        }
+    }
+
+    private static void longHeld(Bench bench, Table table, Side imagegate, Side portkey, int count) {
         double latency = bench.seconds(20, 3);
         double ramp = bench.seconds(LongHeldScenario.RAMP_SECONDS, 1);
         StubDirectives image = StubDirectives.instant(LongHeldScenario.IMAGE_BYTES)
@@ -184,8 +194,8 @@ final class PeerScenario {
                 ratio(ig.cpuPerCall(), pk.cpuPerCall()));
         table.row("", "added p99", Table.ms(igAdded), Table.ms(pkAdded), ratio(igAdded, pkAdded));
         table.row("", "errors", ig.result().errors(), pk.result().errors(), "—");
-        errorKinds(table, "long-held, imagegate", List.of(ig.result()));
-        errorKinds(table, "long-held, Portkey", List.of(pk.result()));
+        errorKinds(table, String.format("long-held %,d, imagegate", count), List.of(ig.result()));
+        errorKinds(table, String.format("long-held %,d, Portkey", count), List.of(pk.result()));
     }
 
     /** What one side's burst of held calls showed: the stub's count held together, RSS sampled, CPU in ms. */
@@ -234,7 +244,8 @@ final class PeerScenario {
                 + " req/s of 1 MB images its one thread needs more CPU than a core has, so its answers queue.");
         table.note("long-held: held at once is the most calls the stub held in their latency together; RSS while"
                 + " held the highest VmRSS sampled every 0.5 s. The sides take turns, imagegate first, the"
-                + " other idle; both are warm from the runs above.");
+                + " other idle; both are warm from the runs above. A call whose connection was closed unanswered"
+                + " counts as an error (\"header parser received no bytes\").");
         if (bench.quick) {
             table.note("Quick mode: every run is short and on cold code; the figures only show that the comparison"
                     + " runs.");
