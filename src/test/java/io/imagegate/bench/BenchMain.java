@@ -1,9 +1,11 @@
 package io.imagegate.bench;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.BiFunction;
 
@@ -12,22 +14,34 @@ import java.util.function.BiFunction;
  * and prints its table as soon as it is done, then the issue's targets with what was measured against them.
  *
  * <p>Full mode gives each gateway scenario a fresh gateway, so memory figures are its own; quick mode shares
- * one gateway and shrinks every scenario to finish in under a minute, as a check that everything runs.
+ * one gateway and shrinks every scenario to finish in a few minutes, as a check that everything runs. The
+ * peer comparison starts its own gateway in both modes, since how long it takes to start is one of its figures.
  *
- * <p>Usage: {@code BenchMain [--quick] [--only=overhead,ceiling,observability,long-held,big-images,pages,money]}
+ * <p>{@code --peer=portkey} runs imagegate beside Portkey ({@link PeerScenario}), alone or after the scenarios
+ * {@code --only} names; the full run includes it.
+ *
+ * <p>Usage: {@code BenchMain [--quick] [--only=overhead,ceiling,observability,long-held,big-images,pages,money,
+ * peer] [--peer=portkey]}
  */
 public final class BenchMain {
 
     /** Scenarios that start the processes they measure themselves. */
-    private static final Set<String> OWN_PROCESSES = Set.of("observability", "money");
+    private static final Set<String> OWN_PROCESSES = Set.of("observability", "money", "peer");
 
     private BenchMain() {
     }
 
     public static void main(String[] args) {
         boolean quick = List.of(args).contains("--quick");
-        Set<String> only = List.of(args).stream().filter(a -> a.startsWith("--only=")).findFirst()
-                .map(a -> Set.of(a.substring(7).split(","))).orElse(Set.of());
+        Set<String> only = new HashSet<>(option(args, "--only=").map(a -> List.of(a.split(","))).orElse(List.of()));
+        Optional<String> peer = option(args, "--peer=");
+        if (peer.isPresent()) {
+            if (!peer.get().equals(PeerScenario.PEER)) {
+                throw new IllegalArgumentException("--peer=" + peer.get() + ": the one peer the bench knows is "
+                        + PeerScenario.PEER);
+            }
+            only.add("peer");
+        }
         long start = System.nanoTime();
         System.out.println(Machine.header(quick));
         Map<String, BiFunction<Bench, Gateway, Report>> scenarios = new LinkedHashMap<>();
@@ -38,6 +52,7 @@ public final class BenchMain {
         scenarios.put("big-images", BigImagesScenario::run);
         scenarios.put("pages", PagesScenario::run);
         scenarios.put("money", (bench, unused) -> MoneyScenario.run(bench));
+        scenarios.put("peer", (bench, unused) -> PeerScenario.run(bench));
         List<Report.Target> targets = new ArrayList<>();
         try (Bench bench = Bench.open(quick)) {
             System.out.println("(logs: " + bench.projectDir.relativize(bench.runDir) + "/)\n");
@@ -82,5 +97,10 @@ public final class BenchMain {
         }
         System.out.println(summary.render());
         System.out.printf("bench finished in %.0f s%n", (System.nanoTime() - start) / 1e9);
+    }
+
+    private static Optional<String> option(String[] args, String prefix) {
+        return List.of(args).stream().filter(a -> a.startsWith(prefix)).findFirst()
+                .map(a -> a.substring(prefix.length()));
     }
 }

@@ -160,8 +160,13 @@ final class Gateway implements AutoCloseable {
     }
 
     Memory memory() {
+        return memory(pid());
+    }
+
+    /** VmRSS and VmHWM of any process of the run, the peer gateway's included. */
+    static Memory memory(long pid) {
         try {
-            String status = Files.readString(Path.of("/proc", Long.toString(pid()), "status"));
+            String status = Files.readString(Path.of("/proc", Long.toString(pid), "status"));
             return new Memory(kib(status, "VmRSS") * 1024, kib(status, "VmHWM") * 1024);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -179,8 +184,13 @@ final class Gateway implements AutoCloseable {
 
     /** User plus system CPU time the gateway has used, in nanoseconds (Linux clock ticks are 10 ms). */
     long cpuNanos() {
+        return cpuNanos(pid());
+    }
+
+    /** User plus system CPU time of any process of the run, every thread of it counted. */
+    static long cpuNanos(long pid) {
         try {
-            String stat = Files.readString(Path.of("/proc", Long.toString(pid()), "stat"));
+            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
             String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
             return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10_000_000L;
         } catch (IOException e) {

@@ -35,6 +35,17 @@ final class Requests {
                 {"model": "gpt-image-1.5", "prompt": "%s", "n": 1, "size": "1024x1024"}""".formatted(stub.prompt());
     }
 
+    /**
+     * What a caller sends an OpenAI-wire gateway that passes the body through (the peer): the direct body, with
+     * the response format asked for explicitly, since the peer forwards it as it is.
+     */
+    static String openAiPassThrough(StubDirectives stub) {
+        return """
+                {"model": "gpt-image-1.5", "prompt": "%s", "n": 1, "size": "1024x1024",
+                 "response_format": "b64_json"}"""
+                .formatted(stub.prompt());
+    }
+
     static URI openAiDirectUri(Bench bench) {
         return bench.stub("/v1/images/generations");
     }
