@@ -38,8 +38,8 @@ import org.springframework.transaction.support.TransactionOperations;
  * was available at its turn. A batch's captures are one DELETE of their holds, one UPDATE of the account and
  * one ledger entry each, with its own running balance ({@link Ledger#appendAll}). Each capture's
  * {@code withCharge} runs in the batch's transaction, so what it keeps commits if and only if the money moved.
- * A batch whose transaction fails before its commit runs again one operation per transaction, as unbatched, so
- * each operation meets the outcome it would have met alone (a capture whose {@code withCharge} refuses fails,
+ * A batch whose transaction fails before its commit runs again one operation per transaction, as unbatched, each
+ * on its own request's thread, so each operation meets the outcome it would have met alone (a capture whose {@code withCharge} refuses fails,
  * the others are charged); a failed commit leaves every capture of the batch {@code CaptureFailed(true)}.
  * Releases, refunds and the sweeper keep transactions of their own: the row lock orders them among the batches.
  */
@@ -78,8 +78,7 @@ public final class Charging {
         Instant now = clock.instant();
         Holding holding = new Holding(new Hold(ids.next("hold_", 22), accountId, amountMicros), requestId,
                 now.getEpochSecond(), now.plus(lifetime).getEpochSecond());
-        batches.run(accountId, holding);
-        switch (holding.outcome()) {
+        switch (decide(holding)) {
             case Done done -> {
                 if (!holding.placed) {
                     throw new InsufficientBalance(amountMicros, holding.availableWhenRefused);
@@ -125,8 +124,7 @@ public final class Charging {
                         + hold.amountMicros());
             }
             Capturing capturing = new Capturing(hold, line, withCharge);
-            batches.run(hold.accountId(), capturing);
-            return switch (capturing.outcome()) {
+            return switch (decide(capturing)) {
                 case Done done -> capturing.charged;
                 case RolledBack rolledBack -> {
                     releaseAfterRollback(hold);
@@ -150,6 +148,18 @@ public final class Charging {
         }
     }
 
+    /**
+     * Runs {@code pending} in its account's next batch or, when that batch rolled back, in a transaction of its
+     * own on this thread, as it would have run unbatched.
+     */
+    private Outcome decide(Pending pending) {
+        batches.run(pending.hold.accountId(), pending);
+        if (pending.alone) {
+            runBatch(List.of(pending));
+        }
+        return pending.outcome();
+    }
+
     /** How a batch ended for one of its operations. */
     private sealed interface Outcome {
     }
@@ -171,6 +181,8 @@ public final class Charging {
 
         final Hold hold;
         private Outcome outcome;
+        /** Its batch rolled back: it runs again, alone, on its own thread ({@link #decide}). */
+        private boolean alone;
 
         Pending(Hold hold) {
             this.hold = hold;
@@ -184,6 +196,12 @@ public final class Charging {
 
         final void end(Outcome how) {
             outcome = how;
+            alone = false;
+            settled();
+        }
+
+        final void runAlone() {
+            alone = true;
             settled();
         }
 
@@ -228,9 +246,10 @@ public final class Charging {
 
     /**
      * One transaction for the batch. If it fails before its commit, and it has more than one operation, each
-     * runs again in a transaction of its own, in arrival order, so an operation that cannot be written (a
-     * {@code withCharge} that refuses) fails alone. A transaction that could not even begin (no connection) is
-     * not run again: nothing in it was tried, and one by one would only wait that long again, each.
+     * runs again in a transaction of its own, on its own request's thread, so an operation that cannot be
+     * written (a {@code withCharge} that refuses) fails alone, and an interrupt of the thread that ran the batch
+     * fails only that thread's request. A transaction that could not even begin (no connection) is not run
+     * again: nothing in it was tried, and each would only wait that long again.
      */
     private void runBatch(List<Pending> batch) {
         boolean[] begun = {false};
@@ -248,7 +267,7 @@ public final class Charging {
             } else if (begun[0] && batch.size() > 1) {
                 log.debug("A batch of {} operations on account {} rolled back; running them one by one",
                         batch.size(), batch.getFirst().hold.accountId(), failed);
-                batch.forEach(pending -> runBatch(List.of(pending)));
+                batch.forEach(Pending::runAlone);
             } else {
                 batch.forEach(pending -> pending.end(new RolledBack(failed)));
             }
