@@ -1,10 +1,12 @@
 package io.imagegate.billing;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.imagegate.auth.ApiKeys;
 import io.imagegate.auth.KeyLimits;
 import io.imagegate.auth.UnsupportedParameters;
+import io.imagegate.config.PostgresDatabase;
 import io.imagegate.ids.IdGenerator;
 import io.imagegate.imaging.ImageSize;
 import io.imagegate.imaging.SizeTier;
@@ -39,7 +41,8 @@ import org.springframework.transaction.support.TransactionOperations;
 /**
  * Many requests on one account at once, through {@link Charging} and its per-account batches: nothing charged
  * twice, no hold lost, exactly the affordable number of racing holds placed, a batch's failing capture failing
- * alone, and the books reconciled after each. On SQLite here, on PostgreSQL in {@link HotAccountOnPostgresTest}.
+ * alone, a batch's failed commit answered as a single one's, and the books reconciled after each. The tests that
+ * count transactions are the ones that fail without the batching. On SQLite here, on PostgreSQL in {@link HotAccountOnPostgresTest}.
  */
 class HotAccountTest {
 
@@ -220,6 +223,48 @@ class HotAccountTest {
         assertThat(held(payer)).as("the failed capture's hold released now, not at its deadline").isZero();
         assertThat(balance(payer)).isEqualTo(1_000_000 - 5 * PRICE);
         assertRunningBalances(payer);
+        assertThat(new Reconciler(jdbc).check().ok()).isTrue();
+    }
+
+    /**
+     * A commit that fails is answered as a single request's failed commit is: every capture in the batch may have
+     * been charged, nothing it kept is there, and the holds stay for the sweeper, which settles them by whether
+     * the charge committed. PostgreSQL only: a deferred foreign key makes the commit itself fail there, while
+     * SQLite leaves a transaction whose commit failed open.
+     */
+    @Test
+    void aBatchWhoseCommitFailsLeavesEveryCaptureMaybeCharged() throws Exception {
+        assumeTrue(database.database() instanceof PostgresDatabase, "a commit that fails, on PostgreSQL");
+        jdbc.sql("CREATE TABLE doomed_in_test (request_id VARCHAR(64), account_id VARCHAR(64) REFERENCES accounts (id)"
+                + " DEFERRABLE INITIALLY DEFERRED)").update();
+        Payer payer = payer(1_000_000);
+        Hold first = charging.hold(payer.account(), "req_first", PRICE, LIFETIME);
+        List<Hold> holds = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            holds.add(charging.hold(payer.account(), "req_" + i, PRICE, LIFETIME));
+        }
+        Queued queued = whileACaptureWaits(payer, first);
+        List<Future<Object>> outcomes = new ArrayList<>();
+        for (int i = 0; i < holds.size(); i++) {
+            Hold hold = holds.get(i);
+            String requestId = "req_" + i;
+            LongConsumer withCharge = i == 1 ? amount -> jdbc.sql("INSERT INTO doomed_in_test VALUES (?, ?)")
+                    .params(requestId, "acct_checked_at_commit").update() : keep(requestId);
+            outcomes.add(queued.submit(() -> charging.capture(hold, line(payer, requestId, 1), withCharge)));
+        }
+        queued.waitFor(3);
+
+        queued.release();
+
+        for (Future<Object> outcome : outcomes) {
+            assertThat(outcome.get(10, TimeUnit.SECONDS)).isInstanceOfSatisfying(CaptureFailed.class,
+                    failed -> assertThat(failed.maybeCharged()).isTrue());
+        }
+        assertThat(jdbc.sql("SELECT request_id FROM kept_in_test").query(String.class).list())
+                .containsExactly("req_first");
+        assertThat(jdbc.sql("SELECT request_id FROM charges").query(String.class).list()).containsExactly("req_first");
+        assertThat(held(payer)).as("left for the sweeper").isEqualTo(3 * PRICE);
+        assertThat(balance(payer)).isEqualTo(1_000_000 - PRICE);
         assertThat(new Reconciler(jdbc).check().ok()).isTrue();
     }
 
