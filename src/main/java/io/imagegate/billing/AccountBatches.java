@@ -11,8 +11,8 @@ import java.util.function.Consumer;
 
 /**
  * Group commit per account, inside one node: an operation on account A that arrives while a batch of A's is
- * running waits, and the next batch takes every operation that waited, so one transaction (one commit, one
- * write of the account's row) serves them all. An operation that finds its account idle runs at once, alone:
+ * running waits, and the next batch takes every operation that waited, so one transaction (one commit; one
+ * UPDATE of the account's row for its holds, one for its captures) serves them all. An operation that finds its account idle runs at once, alone:
  * nothing waits for a batch to fill, so a quiet account pays no latency for this.
  *
  * <p>Why: on PostgreSQL a transaction that writes the account's row keeps it locked until its commit has
