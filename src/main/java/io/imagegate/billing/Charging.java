@@ -1,8 +1,14 @@
 package io.imagegate.billing;
 
+import io.imagegate.billing.BatchWriter.Capturing;
+import io.imagegate.billing.BatchWriter.Done;
+import io.imagegate.billing.BatchWriter.Holding;
+import io.imagegate.billing.BatchWriter.MaybeCommitted;
+import io.imagegate.billing.BatchWriter.Outcome;
+import io.imagegate.billing.BatchWriter.Pending;
+import io.imagegate.billing.BatchWriter.RolledBack;
 import io.imagegate.billing.LedgerEntry.Kind;
 import io.imagegate.ids.IdGenerator;
-import io.imagegate.imaging.Quality;
 import io.imagegate.refusals.CaptureFailed;
 import io.imagegate.refusals.InsufficientBalance;
 import java.time.Clock;
@@ -25,10 +31,21 @@ import org.springframework.transaction.support.TransactionOperations;
  * single writer and on PostgreSQL's row lock alike: two requests racing for the last dollar cannot both win.
  * Capture and release delete the hold row in the same transaction that moves the money, and only the
  * transaction that deleted it moves anything, so a hold is settled at most once even if the sweeper races it.
+ *
+ * <p>Holds and captures of one account are grouped ({@link AccountBatches}): those that arrive while one of the
+ * account's transactions runs go together in the next, which {@link BatchWriter} writes with one UPDATE of the
+ * account's row for the holds and one for the captures, however many there are. Each operation still gets its
+ * own outcome: a refused hold its available balance at its turn, a capture its charge and a
+ * {@code withCharge} that commits if and only if the money moved. A batch that rolls back runs again one
+ * operation per transaction, each on its own request's thread, so an operation meets the outcome it would have
+ * met alone. Releases, refunds and the sweeper keep transactions of their own: the row lock orders them among
+ * the batches.
  */
 public final class Charging {
 
     private static final Logger log = LoggerFactory.getLogger(Charging.class);
+    /** Rows per statement stay well inside both databases' limits on bound parameters (15 per charge row). */
+    static final int MAX_BATCH = 128;
 
     private final JdbcClient jdbc;
     private final Ledger ledger;
@@ -37,6 +54,8 @@ public final class Charging {
     private final Clock clock;
     private final NodeLiveness nodes;
     private final String nodeId;
+    private final BatchWriter writer;
+    private final AccountBatches<Pending> batches;
     /** This node's holds whose request has not yet captured or released them; for the holds gauges. */
     private final AtomicInteger openHolds = new AtomicInteger();
     private final AtomicLong openHeldMicros = new AtomicLong();
@@ -51,35 +70,27 @@ public final class Charging {
         this.clock = clock;
         this.nodes = nodes;
         this.nodeId = nodes.nodeId();
+        this.writer = new BatchWriter(jdbc, ledger, transactions, clock, nodeId);
+        this.batches = new AccountBatches<>(writer::write, MAX_BATCH);
     }
 
     /** Sets {@code amountMicros} aside until {@code lifetime} from now, or throws {@link InsufficientBalance}. */
     public Hold hold(String accountId, String requestId, long amountMicros, Duration lifetime) {
         Instant now = clock.instant();
-        Hold hold = new Hold(ids.next("hold_", 22), accountId, amountMicros);
-        boolean placed = Boolean.TRUE.equals(transactions.execute(tx -> {
-            int updated = jdbc.sql("UPDATE accounts SET held_micros = held_micros + ?"
-                            + " WHERE id = ? AND balance_micros - held_micros >= ?")
-                    .params(amountMicros, accountId, amountMicros)
-                    .update();
-            if (updated == 1) {
-                jdbc.sql("""
-                        INSERT INTO holds (id, account_id, request_id, node_id, amount_micros, created_at, expires_at)
-                        VALUES (?, ?, ?, ?, ?, ?, ?)""")
-                        .params(hold.id(), accountId, requestId, nodeId, amountMicros, now.getEpochSecond(),
-                                now.plus(lifetime).getEpochSecond())
-                        .update();
+        Holding holding = new Holding(new Hold(ids.next("hold_", 22), accountId, amountMicros), requestId,
+                now.getEpochSecond(), now.plus(lifetime).getEpochSecond());
+        switch (decide(holding)) {
+            case Done done -> {
+                if (!holding.placed) {
+                    throw new InsufficientBalance(amountMicros, holding.availableWhenRefused);
+                }
             }
-            return updated == 1;
-        }));
-        if (!placed) {
-            long available = jdbc.sql("SELECT balance_micros - held_micros FROM accounts WHERE id = ?")
-                    .param(accountId).query(Long.class).single();
-            throw new InsufficientBalance(amountMicros, available);
+            case RolledBack rolledBack -> throw rolledBack.failure();
+            case MaybeCommitted maybe -> throw maybe.failure();
         }
         openHolds.incrementAndGet();
         openHeldMicros.addAndGet(amountMicros);
-        return hold;
+        return holding.hold;
     }
 
     /**
@@ -87,12 +98,12 @@ public final class Charging {
      * charged. A hold the sweeper already released (the request outlived its deadline) is still charged if
      * the account can pay, since the caller got the images.
      *
-     * <p>The account's row is written once: un-holding and charging are one UPDATE, RETURNING the balance the
-     * ledger entry records. On PostgreSQL that UPDATE locks the row until the commit, and the account's other
-     * requests wait that long, so the row is now locked for three statements and the commit rather than five.
-     * The rows that reference the account still come after it: a foreign-key check against an account row this
-     * transaction has not locked yet takes a share lock of its own, and share locks on a busy row pile up into
-     * PostgreSQL multixacts, which made one busy account slower when tried.
+     * <p>The account's row is written once per batch: un-holding and charging are one UPDATE, RETURNING the
+     * balance the ledger entries record. On PostgreSQL that UPDATE locks the row until the commit, and the
+     * account's other transactions wait that long. The rows that reference the account still come after it: a
+     * foreign-key check against an account row this transaction has not locked yet takes a share lock of its
+     * own, and share locks on a busy row pile up into PostgreSQL multixacts, which made one busy account slower
+     * when tried.
      */
     public long capture(Hold hold, ChargeLine line) {
         return capture(hold, line, charged -> { });
@@ -101,38 +112,30 @@ public final class Charging {
     /**
      * {@link #capture(Hold, ChargeLine)}, with {@code withCharge} run in the same transaction after the charge is
      * written, given the amount charged: what must be kept if and only if the money moved, such as the
-     * idempotency record of the response.
+     * idempotency record of the response. It may run on another request's thread (the one running the batch),
+     * and more than once when a batch rolls back and runs again one by one; only the run whose transaction
+     * commits is kept.
      *
      * @throws CaptureFailed when the charge could not be written; it says whether anything may have been charged
      */
     public long capture(Hold hold, ChargeLine line, LongConsumer withCharge) {
         try {
-            return settleByCapture(hold, line, withCharge);
+            if (line.amountMicros() > hold.amountMicros()) {
+                throw new IllegalArgumentException("capture of " + line.amountMicros() + " exceeds hold "
+                        + hold.amountMicros());
+            }
+            Capturing capturing = new Capturing(hold, line, withCharge);
+            return switch (decide(capturing)) {
+                case Done done -> capturing.charged;
+                case RolledBack rolledBack -> {
+                    releaseAfterRollback(hold);
+                    throw new CaptureFailed(false, rolledBack.failure());
+                }
+                // The commit itself failed: it may have gone through. The sweeper settles the hold either way.
+                case MaybeCommitted maybe -> throw new CaptureFailed(true, maybe.failure());
+            };
         } finally {
             settledByRequest(hold);
-        }
-    }
-
-    private long settleByCapture(Hold hold, ChargeLine line, LongConsumer withCharge) {
-        long amount = line.amountMicros();
-        if (amount > hold.amountMicros()) {
-            throw new IllegalArgumentException("capture of " + amount + " exceeds hold " + hold.amountMicros());
-        }
-        boolean[] written = {false};
-        try {
-            return transactions.execute(tx -> {
-                long charged = chargeInTransaction(hold, line, amount);
-                withCharge.accept(charged);
-                written[0] = true;
-                return charged;
-            });
-        } catch (RuntimeException failed) {
-            if (written[0]) {
-                // The commit itself failed: it may have gone through. The sweeper settles the hold either way.
-                throw new CaptureFailed(true, failed);
-            }
-            releaseAfterRollback(hold);
-            throw new CaptureFailed(false, failed);
         }
     }
 
@@ -146,36 +149,16 @@ public final class Charging {
         }
     }
 
-    private long chargeInTransaction(Hold hold, ChargeLine line, long amount) {
-        long charged = amount;
-        boolean settled = deleteHold(hold);
-        if (!settled) {
-            long available = jdbc.sql("SELECT balance_micros - held_micros FROM accounts WHERE id = ?")
-                    .param(hold.accountId()).query(Long.class).single();
-            charged = Math.min(amount, Math.max(available, 0));
-            log.warn("Hold {} was released before capture (the request outlived its deadline); charging {}"
-                    + " of {} from the available balance", hold.id(), charged, amount);
+    /**
+     * Runs {@code pending} in its account's next batch or, when that batch rolled back, in a transaction of its
+     * own on this thread, as it would have run unbatched.
+     */
+    private Outcome decide(Pending pending) {
+        batches.run(pending.hold.accountId(), pending);
+        if (pending.runsAlone()) {
+            writer.write(List.of(pending));
         }
-        long unheld = settled ? hold.amountMicros() : 0;
-        if (charged > 0) {
-            ledger.append(hold.accountId(), Kind.CAPTURE, -charged, unheld,
-                    Optional.of(line.nDelivered() + " x " + line.model() + " " + line.size()),
-                    Optional.of(line.requestId()), Optional.of(line.keyId()));
-        } else if (unheld > 0) {
-            unhold(hold);
-        }
-        jdbc.sql("""
-                INSERT INTO charges (id, account_id, key_id, request_id, client_request_id, idempotency_key, model,
-                                     size, size_tier, quality, n_requested, n_delivered, unit_price_micros,
-                                     amount_micros, created_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(hold.id(), hold.accountId(), line.keyId(), line.requestId(),
-                        line.clientRequestId().orElse(null), line.idempotencyKey().orElse(null), line.model(),
-                        line.size().toString(), line.sizeTier().label(), line.quality().map(Quality::wire).orElse(null),
-                        line.nRequested(), line.nDelivered(), line.unitPriceMicros(), charged,
-                        clock.instant().getEpochSecond())
-                .update();
-        return charged;
+        return pending.outcome();
     }
 
     /** Returns the whole hold to the account: the request failed, and failures are never billed. */
@@ -199,6 +182,11 @@ public final class Charging {
     /** The money in {@link #openHolds()}. */
     public long openHeldMicros() {
         return openHeldMicros.get();
+    }
+
+    /** Holds and captures of {@code accountId} waiting on this node for its running batch to end. */
+    int waitingFor(String accountId) {
+        return batches.waiting(accountId);
     }
 
     /** The request is done with its hold, whether or not its settlement (or the sweeper's) moved the money. */

@@ -6,6 +6,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -40,20 +42,49 @@ public final class Ledger {
      */
     long append(String accountId, Kind kind, long amountMicros, long unheldMicros, Optional<String> note,
             Optional<String> requestId, Optional<String> keyId) {
+        return appendAll(accountId, List.of(new Movement(kind, amountMicros, note, requestId, keyId)), unheldMicros);
+    }
+
+    /** One entry to come: what {@link #appendAll} books. */
+    record Movement(Kind kind, long amountMicros, Optional<String> note, Optional<String> requestId,
+            Optional<String> keyId) {
+    }
+
+    /**
+     * Books {@code movements} in their order as one move of the balance by their sum, returning
+     * {@code unheldMicros} of held money to the available balance in the same UPDATE (captures settling their
+     * holds); returns the new balance. Each entry records the balance right after it, as if it had been booked
+     * on its own, so the entries still read as a running balance that ends at the account's. A batch of
+     * captures ({@link AccountBatches}) writes the account's row once for all of them this way. With no
+     * movements, only the held money moves.
+     *
+     * @throws BalanceConflict when the sum would take the balance below what stays held; nothing is booked
+     */
+    long appendAll(String accountId, List<Movement> movements, long unheldMicros) {
+        long total = movements.stream().mapToLong(Movement::amountMicros).reduce(0, Math::addExact);
         long balanceAfter = jdbc.sql("""
                         UPDATE accounts SET balance_micros = balance_micros + ?, held_micros = held_micros - ?
                         WHERE id = ? AND balance_micros + ? >= held_micros - ?
                         RETURNING balance_micros""")
-                .params(amountMicros, unheldMicros, accountId, amountMicros, unheldMicros)
+                .params(total, unheldMicros, accountId, total, unheldMicros)
                 .query(Long.class)
                 .optional()
-                .orElseThrow(() -> new BalanceConflict(accountId, amountMicros));
-        jdbc.sql("""
-                INSERT INTO ledger_entries (account_id, kind, amount_micros, balance_after_micros, note, request_id,
-                                            key_id, created_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(accountId, kind.wire(), amountMicros, balanceAfter, note.orElse(null),
-                        requestId.orElse(null), keyId.orElse(null), clock.instant().getEpochSecond())
+                .orElseThrow(() -> new BalanceConflict(accountId, total));
+        if (movements.isEmpty()) {
+            return balanceAfter;
+        }
+        long createdAt = clock.instant().getEpochSecond();
+        long running = balanceAfter - total;
+        List<Object> params = new ArrayList<>(movements.size() * 8);
+        for (Movement movement : movements) {
+            running += movement.amountMicros();
+            params.addAll(Arrays.asList(accountId, movement.kind().wire(), movement.amountMicros(), running,
+                    movement.note().orElse(null), movement.requestId().orElse(null), movement.keyId().orElse(null),
+                    createdAt));
+        }
+        jdbc.sql("INSERT INTO ledger_entries (account_id, kind, amount_micros, balance_after_micros, note,"
+                        + " request_id, key_id, created_at) VALUES " + SqlRows.placeholders(movements.size(), 8))
+                .params(params)
                 .update();
         return balanceAfter;
     }

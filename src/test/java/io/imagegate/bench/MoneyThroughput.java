@@ -45,8 +45,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * classpath, e.g. after {@code ./mvnw -q -DskipTests test-compile} and
  * {@code ./mvnw -q dependency:build-classpath -Dmdep.outputFile=cp.txt}:
  * {@code java -cp target/classes:target/test-classes:$(cat cp.txt) io.imagegate.bench.MoneyThroughput postgresql}.
- * One busy account ({@code accounts=1}) measures how fast PostgreSQL hands one row's lock from transaction to
- * transaction, which is a different limit from the many-accounts figure.
+ * One busy account ({@code accounts=1}) measures how much each transaction on that row carries: a node groups one
+ * account's holds and captures ({@code AccountBatches}), so the row's lock is handed on once per batch, not once
+ * per hold or capture; that is a different limit from the many-accounts figure.
  */
 public final class MoneyThroughput {
 
