@@ -3,6 +3,7 @@ package io.imagegate.billing;
 import io.imagegate.support.MigratedDatabase;
 import io.imagegate.support.TestPostgres;
 import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
 
 /**
  * {@link HotAccountTest} on PostgreSQL, where the account's row lock, not a single writer, orders the batches.
@@ -14,5 +15,10 @@ class HotAccountOnPostgresTest extends HotAccountTest {
     protected MigratedDatabase open(Path dir) {
         TestPostgres.server().requireAvailable();
         return MigratedDatabase.postgres(dir, null);
+    }
+
+    @Test
+    void aBatchWhoseCommitFailsIsAnsweredAsOneWhoseCommitFailed() throws Exception {
+        aBatchWhoseCommitFailsLeavesEveryCaptureMaybeCharged();
     }
 }

@@ -1,12 +1,10 @@
 package io.imagegate.billing;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.imagegate.auth.ApiKeys;
 import io.imagegate.auth.KeyLimits;
 import io.imagegate.auth.UnsupportedParameters;
-import io.imagegate.config.PostgresDatabase;
 import io.imagegate.ids.IdGenerator;
 import io.imagegate.imaging.ImageSize;
 import io.imagegate.imaging.SizeTier;
@@ -230,11 +228,9 @@ class HotAccountTest {
      * A commit that fails is answered as a single request's failed commit is: every capture in the batch may have
      * been charged, nothing it kept is there, and the holds stay for the sweeper, which settles them by whether
      * the charge committed. PostgreSQL only: a deferred foreign key makes the commit itself fail there, while
-     * SQLite leaves a transaction whose commit failed open.
+     * SQLite leaves a transaction whose commit failed open. So {@link HotAccountOnPostgresTest} alone runs it.
      */
-    @Test
     void aBatchWhoseCommitFailsLeavesEveryCaptureMaybeCharged() throws Exception {
-        assumeTrue(database.database() instanceof PostgresDatabase, "a commit that fails, on PostgreSQL");
         jdbc.sql("CREATE TABLE doomed_in_test (request_id VARCHAR(64), account_id VARCHAR(64) REFERENCES accounts (id)"
                 + " DEFERRABLE INITIALLY DEFERRED)").update();
         Payer payer = payer(1_000_000);
