@@ -1,8 +1,9 @@
 # Sourced by ./imagegate and bench/run, after scripts/jdk.sh has picked JAVA_HOME, from the project directory:
 # how a production node starts. Most of a cold start is the JVM loading, linking and interpreting some 12,600
-# classes (docs/operations.md#start-up), so a node starts from the jar extracted into plain jars, which the JVM
-# can cache, and on JDK 25+ with an AOT cache of those classes (JEP 483, 514, 515) made by one training run.
-#   node_prepare     makes target/app/ and, on JDK 25+, target/imagegate.aot, when missing or older than the jar
+# classes (docs/operations.md#start-up-and-memory), so a node starts from the jar extracted into plain jars,
+# which the JVM can cache, and on JDK 25+ with an AOT cache of those classes (JEP 483, 514, 515) made by one
+# training run.
+#   node_prepare     makes target/app/ and, on JDK 25+, target/imagegate.aot, once per build of the jar and JDK
 #   node_jvm_flags   prints the node's JVM flags, one a line
 #   NODE_JAR         the jar to run with -jar
 
@@ -16,9 +17,15 @@ node_prepare() {
     rm -rf target/app
     "$JAVA_HOME/bin/java" -Djarmode=tools -jar target/imagegate.jar extract --destination target/app >/dev/null
   fi
-  if node_has_aot_cache && { [ ! -f "$NODE_AOT" ] || [ "$NODE_JAR" -nt "$NODE_AOT" ] \
-      || [ "$JAVA_HOME/release" -nt "$NODE_AOT" ]; }; then
-    node_train_aot_cache
+  # $NODE_AOT.jdk names the JDK of the last training run, failed or not: a node trains once per jar and JDK.
+  if node_has_aot_cache; then
+    local jdk
+    jdk=$("$JAVA_HOME/bin/java" -version 2>&1)
+    if [ ! -f "$NODE_AOT.jdk" ] || [ "$NODE_JAR" -nt "$NODE_AOT.jdk" ] || [ "$jdk" != "$(cat "$NODE_AOT.jdk")" ]
+    then
+      node_train_aot_cache
+      printf '%s\n' "$jdk" > "$NODE_AOT.jdk"
+    fi
   fi
 }
 
@@ -31,7 +38,8 @@ node_jvm_flags() {
 
 # -XX:AOTCache and -XX:AOTCacheOutput are JDK 25's (JEP 514); JDK 21 stops at an unknown flag.
 node_has_aot_cache() {
-  [ "$(jdk_major "$JAVA_HOME")" -ge 25 ]
+  NODE_JDK_MAJOR=${NODE_JDK_MAJOR:-$(jdk_major "$JAVA_HOME")}
+  [ "$NODE_JDK_MAJOR" -ge 25 ]
 }
 
 # Spring Boot's training run: the node starts on embedded defaults in a scratch directory (its own SQLite, no
@@ -42,7 +50,8 @@ node_has_aot_cache() {
 node_train_aot_cache() {
   local scratch root=$PWD
   scratch=$(mktemp -d)
-  echo "imagegate: writing the AOT cache $NODE_AOT (once per build, about 10 s) ..." >&2
+  echo "imagegate: writing the AOT cache $NODE_AOT (once per build and JDK; a start's time again) ..." >&2
+  rm -f "$NODE_AOT"
   if (cd "$scratch" && env -i PATH="$PATH" "$JAVA_HOME/bin/java" "@$root/scripts/jvm.options" \
         -XX:AOTCacheOutput="$root/$NODE_AOT.tmp" -Dspring.context.exit=onRefresh -jar "$root/$NODE_JAR" \
         --imagegate.data-dir="$scratch/data" --server.port=0 >"$scratch/training.log" 2>&1) \
