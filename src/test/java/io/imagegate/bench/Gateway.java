@@ -44,6 +44,16 @@ final class Gateway implements AutoCloseable {
             : List.of("-Xms256m", "-Xmx640m", "-XX:+UseG1GC");
 
     /**
+     * The flags a production node starts with, as bench/run wrote them (scripts/node.sh: scripts/jvm.options and,
+     * on JDK 25+, the AOT cache), before {@link #JVM_FLAGS}, whose heap sizes win. Without that file (the bench
+     * started some other way) the gateway is the fat jar with no production flags.
+     */
+    static final List<String> NODE_FLAGS = readLines(Path.of("target/bench-node-flags.txt"));
+
+    /** The extracted jar the AOT cache was trained on; the fat jar runs the same code, with no cache. */
+    private static final String JAR = NODE_FLAGS.isEmpty() ? "target/imagegate.jar" : "target/app/imagegate.jar";
+
+    /**
      * The JDK client drops an HTTP/2 connection after 30 s idle, and its next call opens a new one with an h2c
      * upgrade, on which the stub's Tomcat leaves the upgraded stream a 64 KB window ({@link StubUpstream}): a
      * 1 MB answer to it stalls until the deadline. The overhead scenario leaves the gateway idle for exactly its
@@ -67,6 +77,8 @@ final class Gateway implements AutoCloseable {
             .connectTimeout(Duration.ofSeconds(10)).build();
     private String apiKey;
     private JMXConnector jmx;
+    private long startNanos;
+    private Duration startedIn;
 
     private Gateway(Bench bench, Child process, int port, Path gcLog) {
         this.bench = bench;
@@ -76,8 +88,8 @@ final class Gateway implements AutoCloseable {
     }
 
     static String describeFlags() {
-        return String.join(" ", JVM_FLAGS) + " " + UPSTREAM_IDLE + " imagegate.channels[*].max-concurrency="
-                + CHANNEL_MAX_CONCURRENCY;
+        return JAR + " " + String.join(" ", NODE_FLAGS) + " " + String.join(" ", JVM_FLAGS) + " " + UPSTREAM_IDLE
+                + " imagegate.channels[*].max-concurrency=" + CHANNEL_MAX_CONCURRENCY;
     }
 
     static Gateway start(Bench bench, String name) {
@@ -95,10 +107,11 @@ final class Gateway implements AutoCloseable {
         }
         Path gcLog = dir.resolve("gc.log");
         List<String> command = new ArrayList<>(List.of(Bench.jdkTool("java").toString()));
+        command.addAll(NODE_FLAGS);
         command.addAll(JVM_FLAGS);
         command.add(UPSTREAM_IDLE);
         command.add("-Xlog:gc:file=" + gcLog + ":uptime");
-        command.addAll(List.of("-jar", bench.projectDir.resolve("target/imagegate.jar").toString(),
+        command.addAll(List.of("-jar", bench.projectDir.resolve(JAR).toString(),
                 "--server.port=" + port, "--imagegate.data-dir=" + dir.resolve("data"),
                 "--imagegate.admin-token=" + ADMIN_TOKEN));
         command.addAll(channel(0, "stub-gemini", "gemini", bench.stub("").toString(), Map.of(GEMINI_MODEL,
@@ -107,8 +120,10 @@ final class Gateway implements AutoCloseable {
         command.addAll(channel(1, "stub-openai", "openai", bench.stub("/v1").toString(),
                 Map.of(OPENAI_MODEL, "gpt-image-1.5")));
         command.addAll(settings);
+        long startNanos = System.nanoTime();
         Child child = bench.register(Child.start(name, command, dir, dir.resolve("gateway.log"), false));
         Gateway gateway = new Gateway(bench, child, port, gcLog);
+        gateway.startNanos = startNanos;
         gateway.awaitHealthy();
         gateway.apiKey = gateway.createKey();
         gateway.warmUpstream();
@@ -152,7 +167,18 @@ final class Gateway implements AutoCloseable {
                 throw new IllegalStateException("warm-up call failed: " + response.statusCode() + " "
                         + response.body() + "; see " + process.log());
             }
+            if (startedIn == null) {
+                startedIn = Duration.ofNanos(System.nanoTime() - startNanos);
+            }
         }
+    }
+
+    /**
+     * From starting the gateway's process to the 200 of its first generation (the first call of
+     * {@link #warmUpstream}), account and key creation included: how long a fresh node takes to serve.
+     */
+    Duration startedIn() {
+        return startedIn;
     }
 
     /** VmRSS and VmHWM (the peak) in bytes. */
@@ -361,6 +387,15 @@ final class Gateway implements AutoCloseable {
             case "M" -> 20;
             default -> 30;
         };
+    }
+
+    private static List<String> readLines(Path file) {
+        try {
+            return Files.exists(file) ? Files.readAllLines(file).stream().filter(l -> !l.isBlank()).toList()
+                    : List.of();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     static int freePort() {

@@ -25,7 +25,7 @@ final class Machine {
                         + memory() + " memory, " + os(),
                 "- JDK: " + System.getProperty("java.vm.vendor") + " " + System.getProperty("java.runtime.version")
                         + " (" + System.getProperty("java.home") + ")",
-                "- gateway: target/imagegate.jar, SQLite and images on local disk; " + Gateway.describeFlags(),
+                "- gateway: SQLite and images on local disk; " + Gateway.describeFlags(),
                 "- stub upstream and load generator: their own JVMs on the same machine, over loopback"
                         + " (the gateway reaches the stub over h2c)",
                 ""));
