@@ -3,6 +3,7 @@ package io.imagegate.api;
 import io.imagegate.http.ApiException;
 import io.imagegate.http.ErrorCode;
 import java.time.Clock;
+import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.ServerConnector;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.jetty.ConfigurableJettyWebServerFactory;
@@ -19,11 +20,18 @@ import tools.jackson.databind.json.JsonMapper;
  *
  * <p>Each connector also gets a {@link HeaderDeadline}, which Jetty lacks: its idle timeout restarts on every
  * byte, so headers trickled slowly would hold a connection for ever.
+ *
+ * <p>And a 4 KB input buffer instead of 8 KB. Jetty keeps a request's input buffer (direct memory, outside the
+ * heap) until its answer is sent when the request is handled asynchronously, as every generation is, because the
+ * buffer may hold a pipelined request: 10,000 held generations kept 80 MB of them (BENCHMARKS.md, issue 16). Its
+ * parser takes headers across fills, so larger headers and bodies still arrive, in more reads; 4 KB is the
+ * smallest buffer Jetty's pool hands out.
  */
 @Configuration(proxyBeanMethods = false)
 class JettyConfig {
 
     static final int ACCEPT_QUEUE = 4096;
+    static final int INPUT_BUFFER = 4096;
 
     @Bean
     WebServerFactoryCustomizer<ConfigurableJettyWebServerFactory> acceptQueue(EdgeProperties properties,
@@ -35,6 +43,10 @@ class JettyConfig {
             for (var connector : server.getConnectors()) {
                 if (connector instanceof ServerConnector serverConnector) {
                     serverConnector.setAcceptQueueSize(ACCEPT_QUEUE);
+                    HttpConnectionFactory http = serverConnector.getConnectionFactory(HttpConnectionFactory.class);
+                    if (http != null) {
+                        http.setInputBufferSize(INPUT_BUFFER);
+                    }
                     server.addBean(new HeaderDeadline(serverConnector, properties.headerTimeout(), timedOut,
                             faults.getObject(), clock));
                 }

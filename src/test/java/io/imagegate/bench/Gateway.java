@@ -35,9 +35,12 @@ import tools.jackson.databind.JsonNode;
 final class Gateway implements AutoCloseable {
 
     /**
-     * The heap a node that holds 10,000 generations in under 1 GiB of RSS runs with: those calls keep about
-     * 450 MB live, and the JVM's own memory (code, metaspace, G1's tables, Jetty's pooled direct buffers) is
-     * another 300 MB. Override with BENCH_GATEWAY_JVM_FLAGS. The GC log is how heap figures are read.
+     * The flags of a node that holds 10,000 generations (docs/operations.md, "Sizing a node"): held, they keep
+     * about 325 MiB live (28 KiB each above the node's own 50), G1 needs about half again as room to work, and
+     * more when answers queue with their images; the JVM's own memory (metaspace, code, G1's tables) is another
+     * 190 MiB, and Jetty keeps a 4 KB input buffer per held request off the heap. That is about 800 MiB of RSS,
+     * so the 512 MiB target of issue 16 is not a matter of flags (BENCHMARKS.md). Override with
+     * BENCH_GATEWAY_JVM_FLAGS. The GC log is how heap figures are read.
      */
     static final List<String> JVM_FLAGS = System.getenv("BENCH_GATEWAY_JVM_FLAGS") != null
             ? List.of(System.getenv("BENCH_GATEWAY_JVM_FLAGS").strip().split("\\s+"))

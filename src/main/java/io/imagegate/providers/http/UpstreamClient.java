@@ -17,9 +17,12 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.random.RandomGenerator;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.exc.JacksonIOException;
@@ -129,19 +132,7 @@ public final class UpstreamClient {
             throw new UpstreamException(new UpstreamFailure.TimedOut("no time left for another upstream call"));
         }
         tracing.propagate(request::setHeader);
-        HttpResponse<InputStream> response;
-        try {
-            response = http.send(request.timeout(remaining).build(), HttpResponse.BodyHandlers.ofInputStream());
-        } catch (HttpTimeoutException e) {
-            throw new UpstreamException(new UpstreamFailure.TimedOut("no response within " + remaining), e);
-        } catch (IOException e) {
-            throw new UpstreamException(new UpstreamFailure.Transient("connection failed: " + e, Optional.empty()),
-                    e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new UpstreamException(new UpstreamFailure.TimedOut("interrupted while waiting for the upstream"),
-                    e);
-        }
+        HttpResponse<InputStream> response = awaitHeaders(request.build(), remaining);
         tracing.tagCurrent("http.response.status_code", Integer.toString(response.statusCode()));
         InputStream body = new LimitedInputStream(response.body(), maxResponseBytes);
         // Closing the stream at the deadline aborts a body that trickles in forever: the read blocked on it
@@ -159,6 +150,39 @@ public final class UpstreamClient {
             throw new UpstreamException(failure, e);
         } finally {
             cutOff.cancel(false);
+        }
+    }
+
+    /**
+     * Waits for the response's headers until the deadline, then cancels the exchange. Not with the request's own
+     * {@code timeout}: the JDK client files every such timeout in one sorted set under the client's lock, which
+     * its only selector thread also takes before each select. With 10,000 calls in flight on two cores the
+     * callers starting and ending calls kept that thread waiting for the lock, so no frame was read or written
+     * and calls already sent timed out unanswered (bench long-held, BENCHMARKS.md). A timed wait on the future
+     * parks this virtual thread on the scheduler's own timer instead.
+     */
+    private HttpResponse<InputStream> awaitHeaders(HttpRequest request, Duration remaining) {
+        CompletableFuture<HttpResponse<InputStream>> sent = http.sendAsync(request,
+                HttpResponse.BodyHandlers.ofInputStream());
+        try {
+            return sent.get(remaining.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            sent.cancel(true);
+            throw new UpstreamException(new UpstreamFailure.TimedOut("no response within " + remaining), e);
+        } catch (ExecutionException e) {
+            throw switch (e.getCause()) {
+                case HttpTimeoutException timedOut -> new UpstreamException(new UpstreamFailure.TimedOut(
+                        "no connection within the connect timeout: " + timedOut.getMessage()), timedOut);
+                case IOException failed -> new UpstreamException(new UpstreamFailure.Transient("connection failed: "
+                        + failed, Optional.empty()), failed);
+                case RuntimeException bug -> bug;
+                case Throwable other -> new IllegalStateException("the upstream call failed", other);
+            };
+        } catch (InterruptedException e) {
+            sent.cancel(true);
+            Thread.currentThread().interrupt();
+            throw new UpstreamException(new UpstreamFailure.TimedOut("interrupted while waiting for the upstream"),
+                    e);
         }
     }
 
