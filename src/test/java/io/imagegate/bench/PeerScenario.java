@@ -186,7 +186,7 @@ final class PeerScenario {
 
     private static void longHeld(Bench bench, Table table, Side imagegate, Side portkey, int count) {
         double latency = bench.seconds(20, 3);
-        double ramp = bench.seconds(LongHeldScenario.RAMP_SECONDS, 1);
+        double ramp = bench.seconds(count / LongHeldScenario.CALLS_PER_SECOND, 1);
         StubDirectives image = StubDirectives.instant(LongHeldScenario.IMAGE_BYTES)
                 .withLatency(Duration.ofMillis((long) (latency * 1000)));
         Burst ig = burst(bench, new Case(imagegate, Requests.gateway(Gateway.OPENAI_MODEL, "1024x1024", "b64_json",
