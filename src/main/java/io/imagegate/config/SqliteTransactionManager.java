@@ -19,7 +19,11 @@ import org.springframework.transaction.TransactionDefinition;
  */
 final class SqliteTransactionManager extends JdbcTransactionManager {
 
-    private final ReentrantLock writer = new ReentrantLock();
+    /**
+     * Fair: transactions begin in the order they asked. Unfair, a thread that had just committed could take the
+     * lock again ahead of those parked on it, and with 64 callers some waited half a second (BENCHMARKS.md).
+     */
+    private final ReentrantLock writer = new ReentrantLock(true);
     private final Duration patience;
 
     SqliteTransactionManager(DataSource dataSource, Duration patience) {
