@@ -40,7 +40,21 @@ public final class GatewayProcess implements AutoCloseable {
         Process process = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true)
                 .redirectOutput(log.toFile()).start();
         GatewayProcess gateway = new GatewayProcess(process, log, port);
-        gateway.awaitHealthy();
+        gateway.awaitHealthy(Duration.ofSeconds(90));
+        return gateway;
+    }
+
+    /**
+     * Starts the gateway as the README does, {@code ./imagegate} from the project directory, which starts the
+     * packaged jar as a production node (scripts/node.sh) and may first train its AOT cache: hence the longer
+     * wait. The launcher execs the JVM, so this process is the gateway's.
+     */
+    public static GatewayProcess launch(int port, Path log, String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of("./imagegate", "--server.port=" + port));
+        command.addAll(List.of(args));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        GatewayProcess gateway = new GatewayProcess(process, log, port);
+        gateway.awaitHealthy(Duration.ofSeconds(240));
         return gateway;
     }
 
@@ -72,9 +86,9 @@ public final class GatewayProcess implements AutoCloseable {
         }
     }
 
-    private void awaitHealthy() throws IOException, InterruptedException {
+    private void awaitHealthy(Duration patience) throws IOException, InterruptedException {
         Http http = http();
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
+        Instant deadline = Instant.now().plus(patience);
         while (Instant.now().isBefore(deadline)) {
             assertThat(process.isAlive()).as("gateway exited early:\n" + log()).isTrue();
             try {
