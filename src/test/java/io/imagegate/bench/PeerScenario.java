@@ -102,7 +102,7 @@ final class PeerScenario {
         Case peer = new Case(portkey, Requests.openAiPassThrough(image));
         Case url = new Case(imagegate, Requests.gateway(Gateway.OPENAI_MODEL, "1024x1024", "url", image));
         for (Case warm : List.of(b64, peer, url)) {
-            bench.load(closed(warm, bench.seconds(10, 1)));
+            bench.load(closed(warm, bench.seconds(CeilingScenario.WARM_UP_SECONDS, 1)));
         }
         List<Measured> b64Runs = new ArrayList<>();
         List<Measured> peerRuns = new ArrayList<>();
