@@ -111,8 +111,7 @@ class HotAccountTest {
         assertThat(count("SELECT COUNT(*) FROM charges")).isEqualTo(captures);
         assertThat(count("SELECT COUNT(DISTINCT request_id) FROM kept_in_test")).isEqualTo(captures);
         assertThat(count("SELECT COUNT(*) FROM holds")).isZero();
-        assertRunningBalances(payer);
-        assertThat(new Reconciler(jdbc).check().ok()).as("the books balance").isTrue();
+        assertBooksBalance(payer);
         assertThat(transactionsRun.get()).as("holds and captures that queued shared transactions")
                 .isLessThan((int) (2 * captures));
     }
@@ -143,8 +142,7 @@ class HotAccountTest {
         });
         assertThat(balance(payer)).isZero();
         assertThat(held(payer)).isZero();
-        assertRunningBalances(payer);
-        assertThat(new Reconciler(jdbc).check().ok()).isTrue();
+        assertBooksBalance(payer);
     }
 
     /**
@@ -220,8 +218,7 @@ class HotAccountTest {
                 .containsExactly("req_0", "req_1", "req_3", "req_4", "req_first");
         assertThat(held(payer)).as("the failed capture's hold released now, not at its deadline").isZero();
         assertThat(balance(payer)).isEqualTo(1_000_000 - 5 * PRICE);
-        assertRunningBalances(payer);
-        assertThat(new Reconciler(jdbc).check().ok()).isTrue();
+        assertBooksBalance(payer);
     }
 
     /**
@@ -283,8 +280,7 @@ class HotAccountTest {
         assertThat(onTime.get(10, TimeUnit.SECONDS)).isEqualTo(PRICE);
         assertThat(balance(payer)).isEqualTo(1_000_000 - 3 * PRICE);
         assertThat(held(payer)).isZero();
-        assertRunningBalances(payer);
-        assertThat(new Reconciler(jdbc).check().ok()).isTrue();
+        assertBooksBalance(payer);
     }
 
     @Test
@@ -299,8 +295,7 @@ class HotAccountTest {
         assertThat(charging.refund(payer.account(), "req_7", Optional.empty())).isZero();
 
         assertThat(balance(payer)).isEqualTo(1_000_000 - 15 * PRICE);
-        assertRunningBalances(payer);
-        assertThat(new Reconciler(jdbc).check().ok()).isTrue();
+        assertBooksBalance(payer);
     }
 
     private record Payer(String account, String key) {
@@ -418,7 +413,8 @@ class HotAccountTest {
     }
 
     /** Each entry's balance_after is the one before it plus its amount, and the last is the balance. */
-    private void assertRunningBalances(Payer payer) {
+    /** Every ledger entry's running balance, the account's balance against its ledger, and the Reconciler's check. */
+    private void assertBooksBalance(Payer payer) {
         List<Map<String, Object>> entries = jdbc.sql("SELECT amount_micros, balance_after_micros FROM ledger_entries"
                 + " WHERE account_id = ? ORDER BY id").param(payer.account()).query().listOfRows();
         long running = 0;
@@ -428,5 +424,6 @@ class HotAccountTest {
                     .isEqualTo(running);
         }
         assertThat(running).isEqualTo(balance(payer));
+        assertThat(new Reconciler(jdbc).check().ok()).as("the books balance").isTrue();
     }
 }
