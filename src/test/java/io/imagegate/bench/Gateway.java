@@ -327,6 +327,38 @@ final class Gateway implements AutoCloseable {
         return get("/actuator/prometheus").body();
     }
 
+    /**
+     * Runs closed-loop generations of {@code body} from {@code callers} in rounds of 5 s until the JIT is quiet:
+     * at least {@code leastSeconds}, then until a round in which the compilers worked under a tenth of its time
+     * ({@code jvm_compilation_time_ms_total}), at most {@code mostSeconds} (in quick mode only the least). On two
+     * slow cores a fresh node keeps its C2 thread busy for two minutes of traffic (17,000 methods), so a fixed
+     * warm-up measured the compiler beside the request path. Returns the seconds it took; without the meter
+     * (metrics off), only the least.
+     */
+    double warmUp(Bench bench, String body, int callers, double leastSeconds, double mostSeconds) {
+        double round = bench.seconds(5, leastSeconds);
+        double most = bench.seconds(mostSeconds, leastSeconds);
+        double spent = 0;
+        double compiling = compilingMillis();
+        while (spent < most) {
+            bench.load(Requests.closed(uri("/v1/images/generations"), auth(), body, callers, round));
+            spent += round;
+            double now = compilingMillis();
+            boolean quiet = Double.isNaN(now) || now - compiling < round * 1000 / 10;
+            compiling = now;
+            if (spent >= leastSeconds && quiet) {
+                break;
+            }
+        }
+        return spent;
+    }
+
+    private double compilingMillis() {
+        return metrics().lines().filter(line -> line.startsWith("jvm_compilation_time_ms_total"))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).findFirst()
+                .orElse(Double.NaN);
+    }
+
     private JsonNode json(HttpResponse<String> response) {
         if (response.statusCode() / 100 != 2) {
             throw new IllegalStateException("gateway answered " + response.statusCode() + ": " + response.body());
