@@ -21,7 +21,7 @@ final class SqliteTransactionManager extends JdbcTransactionManager {
 
     /**
      * Fair: transactions begin in the order they asked. Unfair, a thread that had just committed could take the
-     * lock again ahead of those parked on it, and with 64 callers some waited half a second (BENCHMARKS.md).
+     * lock again ahead of those parked on it, and with 64 callers some waited most of a second (BENCHMARKS.md).
      */
     private final ReentrantLock writer = new ReentrantLock(true);
     private final Duration patience;

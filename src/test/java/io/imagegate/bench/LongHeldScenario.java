@@ -87,8 +87,8 @@ final class LongHeldScenario {
         table.note("Each run starts on a fresh gateway" + (bench.quick ? " (in full mode)" : "") + ", after "
                 + WARM_UP_CALLERS + " callers make instant calls for at least " + bench.seconds(WARM_UP_SECONDS, 0.5)
                 + " s and until the JIT is quiet (Gateway.warmUp), so the request path is compiled, as on a node in"
-                + " service. 15,000 calls at 625 a second"
-                + " take a 24 s ramp, so they are held 30 s, on nano-banana-v2 (45 s deadline).");
+                + " service. 15,000 calls at 625 a second take a 24 s ramp, so they are held 30 s, on"
+                + " nano-banana-v2 (45 s deadline).");
         table.note("Limits: open files (20,000 per process, hard) rule out HTTP/1.1 both ways; the channel's"
                 + " max-concurrency (raised to 20,000) would otherwise queue the calls.");
         return new Report(table, targets);
