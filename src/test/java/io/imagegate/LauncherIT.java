@@ -43,7 +43,10 @@ class LauncherIT {
                     .doesNotContain("[error]");
         }
         if (Runtime.version().feature() >= 25) {
-            assertThat(Path.of("target/imagegate.aot")).as("trained by the launcher").isRegularFile();
+            Path cache = Path.of("target/imagegate.aot");
+            assertThat(cache).as("trained by the launcher").isRegularFile();
+            assertThat(Files.getLastModifiedTime(cache)).as("trained for this build's jar, not an older one")
+                    .isGreaterThanOrEqualTo(Files.getLastModifiedTime(Path.of("target/app/imagegate.jar")));
         }
     }
 }

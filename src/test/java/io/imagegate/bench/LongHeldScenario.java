@@ -109,7 +109,7 @@ final class LongHeldScenario {
                 String.format("%,d × %.0f s", m.run().count(), m.run().latencySeconds()));
     }
 
-    private static Measured measure(Bench bench, Gateway gateway, Run run, double ramp, double warmUp,
+    private static Measured measure(Bench bench, Gateway gateway, Run run, double ramp, double leastWarmUp,
             Table table) {
         int count = run.count();
         double latency = run.latencySeconds();
@@ -117,7 +117,7 @@ final class LongHeldScenario {
                 StubDirectives.instant(IMAGE_BYTES).withLatency(Duration.ofMillis((long) (latency * 1000))));
         // A node in service has compiled its request path; a fresh one spends the ramp in the JIT and queues.
         double warmed = gateway.warmUp(bench, Requests.gateway(run.model(), "1024x1024", "url",
-                StubDirectives.instant(IMAGE_BYTES)), WARM_UP_CALLERS, warmUp, WARM_UP_MOST_SECONDS);
+                StubDirectives.instant(IMAGE_BYTES)), WARM_UP_CALLERS, leastWarmUp, WARM_UP_MOST_SECONDS);
         table.note(String.format("Warm-up before the %,d calls: %.0f s.", count, warmed));
         Sampler sampler = new Sampler(gateway);
         int gcMark = gateway.gcMark();

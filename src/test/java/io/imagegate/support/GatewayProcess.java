@@ -37,11 +37,7 @@ public final class GatewayProcess implements AutoCloseable {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
                 .toString(), "-XX:TieredStopAtLevel=1", "-jar", JAR.toString(), "--server.port=" + port));
         command.addAll(List.of(args));
-        Process process = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true)
-                .redirectOutput(log.toFile()).start();
-        GatewayProcess gateway = new GatewayProcess(process, log, port);
-        gateway.awaitHealthy(Duration.ofSeconds(90));
-        return gateway;
+        return run(new ProcessBuilder(command).directory(workDir.toFile()), port, log, Duration.ofSeconds(90));
     }
 
     /**
@@ -52,9 +48,14 @@ public final class GatewayProcess implements AutoCloseable {
     public static GatewayProcess launch(int port, Path log, String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of("./imagegate", "--server.port=" + port));
         command.addAll(List.of(args));
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        return run(new ProcessBuilder(command), port, log, Duration.ofSeconds(240));
+    }
+
+    private static GatewayProcess run(ProcessBuilder command, int port, Path log, Duration patience)
+            throws IOException, InterruptedException {
+        Process process = command.redirectErrorStream(true).redirectOutput(log.toFile()).start();
         GatewayProcess gateway = new GatewayProcess(process, log, port);
-        gateway.awaitHealthy(Duration.ofSeconds(240));
+        gateway.awaitHealthy(patience);
         return gateway;
     }
 
